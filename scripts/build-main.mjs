@@ -1,0 +1,22 @@
+// Bundles the Node side: the Electron shell (main + preload), the web host
+// and the command line. better-sqlite3 and electron stay external.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { 'electron-main': 'src/main/electron/electronMain.ts', preload: 'src/main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { web: 'src/main/web/webMain.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+]);
+console.log('built dist/main');

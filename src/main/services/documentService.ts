@@ -1,0 +1,111 @@
+import { ulid } from 'ulid';
+import type { Document, DocumentSummary, HistoryEntry, Person } from '../../shared/document';
+import { AppError } from '../../shared/errors';
+import { normalizeFields } from '../../shared/kinds/fields';
+import { KINDS, type DocKind } from '../../shared/kinds/kinds';
+import { checkTransition, initialStatus } from '../../shared/kinds/lifecycle';
+import { templateBody } from '../../shared/kinds/templates';
+import type { DocumentStore } from '../store/documentStore';
+
+export interface ServiceContext {
+  now: () => Date;
+  identity: () => Person;
+}
+
+export interface DocumentPatch {
+  id: string;
+  baseRevision: number;
+  title?: string;
+  body?: string;
+  fields?: Record<string, unknown>;
+}
+
+/** Creating, editing and moving documents, with the rules of each kind. */
+export class DocumentService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  /** Creates a document from its kind's template with the next free number. */
+  create(kind: DocKind, title?: string): Document {
+    return this.store.transaction(() => {
+      const now = this.ctx.now().toISOString();
+      const me = this.ctx.identity();
+      const number = this.store.nextNumber(kind);
+      const doc: Document = {
+        id: ulid(),
+        kind,
+        number,
+        title: title ?? `Untitled ${KINDS[kind].label}`,
+        status: initialStatus(kind),
+        body: templateBody(kind),
+        fields: normalizeFields(kind, { author: me.name }),
+        createdAt: now,
+        updatedAt: now,
+        revision: 0,
+        createdBy: me,
+      };
+      this.store.insert(doc);
+      this.store.addHistory({ docId: doc.id, at: now, actor: me, event: 'created', to: doc.status });
+      return doc;
+    });
+  }
+
+  get(id: string): Document {
+    const doc = this.store.get(id);
+    if (!doc) throw new AppError('NOT_FOUND', 'This document does not exist (it may have been deleted).', { id });
+    return doc;
+  }
+
+  list(kind?: DocKind): DocumentSummary[] {
+    return this.store.list(kind);
+  }
+
+  /**
+   * Saves an edit. The caller names the revision it edited; if the document
+   * moved on meanwhile (another window, a sync), the edit is refused with
+   * CONFLICT instead of overwriting the newer text.
+   */
+  update(patch: DocumentPatch): Document {
+    return this.store.transaction(() => {
+      const doc = this.get(patch.id);
+      if (doc.revision !== patch.baseRevision) {
+        throw new AppError('CONFLICT', 'This document changed since you opened it. Reload to see the latest version.', {
+          revision: doc.revision,
+          baseRevision: patch.baseRevision,
+        });
+      }
+      const next: Document = {
+        ...doc,
+        title: patch.title ?? doc.title,
+        body: patch.body ?? doc.body,
+        fields: patch.fields ? normalizeFields(doc.kind, patch.fields) : doc.fields,
+        updatedAt: this.ctx.now().toISOString(),
+        revision: doc.revision + 1,
+      };
+      this.store.update(next);
+      if (patch.title !== undefined && patch.title !== doc.title) {
+        this.store.addHistory({ docId: doc.id, at: next.updatedAt, actor: this.ctx.identity(), event: 'renamed', from: doc.title, to: next.title });
+      }
+      return next;
+    });
+  }
+
+  /** Moves a document along its kind's lifecycle; an illegal move is refused and changes nothing. */
+  move(id: string, to: string): Document {
+    return this.store.transaction(() => {
+      const doc = this.get(id);
+      checkTransition(doc.kind, doc.status, to);
+      const next: Document = { ...doc, status: to, updatedAt: this.ctx.now().toISOString(), revision: doc.revision + 1 };
+      this.store.update(next);
+      this.store.addHistory({ docId: id, at: next.updatedAt, actor: this.ctx.identity(), event: 'status', from: doc.status, to });
+      return next;
+    });
+  }
+
+  history(id: string): HistoryEntry[] {
+    this.get(id);
+    return this.store.history(id);
+  }
+}

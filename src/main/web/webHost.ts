@@ -1,0 +1,167 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import type { Dispatch } from '../api/dispatch';
+
+export const TOKEN_HEADER = 'x-designdesk-token';
+/** Largest request body accepted (a 1M-character body in UTF-8 plus its JSON envelope). */
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  /** Fixed token for tests; otherwise a fresh random one per launch. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  /** The URL to open: carries the token in the fragment, which is never sent to a server. */
+  openUrl: string;
+  port: number;
+  token: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function securityHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function tokensEqual(given: string, expected: string): boolean {
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+/**
+ * Serves the renderer and the API contract on 127.0.0.1 only. Every API call
+ * needs the per-launch token; Host and Origin are checked against the
+ * loopback address (DNS rebinding), and request bodies are bounded.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const staticRoot = path.resolve(options.staticDir);
+  let port = 0;
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+
+  const server = http.createServer((req, res) => {
+    securityHeaders(res);
+    if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(res, 421, 'FORBIDDEN', 'Unexpected Host header.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
+      return refuse(res, 403, 'FORBIDDEN', 'Cross-origin requests are not allowed.');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'FORBIDDEN', 'Method not allowed.');
+    return serveStatic(res, url.pathname);
+  });
+
+  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): void {
+    if (req.method !== 'POST') return refuse(res, 405, 'FORBIDDEN', 'API calls are POST.');
+    const given = req.headers[TOKEN_HEADER];
+    if (typeof given !== 'string' || !tokensEqual(given, token)) {
+      return refuse(res, 401, 'UNAUTHORIZED', 'Missing or wrong session token. Open the URL that `npm run web` printed.');
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, 'VALIDATION', 'API calls send application/json.');
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_REQUEST_BYTES) {
+      res.setHeader('Connection', 'close');
+      return refuse(res, 413, 'TOO_LARGE', `Request larger than ${MAX_REQUEST_BYTES} bytes.`);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_REQUEST_BYTES && !aborted) {
+        aborted = true;
+        res.setHeader('Connection', 'close');
+        refuse(res, 413, 'TOO_LARGE', `Request larger than ${MAX_REQUEST_BYTES} bytes.`);
+        req.destroy();
+        return;
+      }
+      if (!aborted) chunks.push(c);
+    });
+    req.on('end', () => {
+      if (aborted) return;
+      let input: unknown;
+      try {
+        input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+      } catch {
+        return refuse(res, 400, 'VALIDATION', 'The request body is not valid JSON.');
+      }
+      options.dispatch(channel, input).then(
+        (result) => sendJson(res, 200, result),
+        () => refuse(res, 500, 'INTERNAL', 'Internal error.'),
+      );
+    });
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, rel);
+    if (!file.startsWith(staticRoot + path.sep)) return refuse(res, 404, 'NOT_FOUND', 'Not found.');
+    fs.readFile(file, (err, data) => {
+      if (err) return refuse(res, 404, 'NOT_FOUND', 'Not found.');
+      res.statusCode = 200;
+      res.setHeader('Content-Type', MIME[path.extname(file)] ?? 'application/octet-stream');
+      res.setHeader('Cache-Control', rel === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable');
+      res.end(data);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

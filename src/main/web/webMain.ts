@@ -1,0 +1,41 @@
+import path from 'node:path';
+import os from 'node:os';
+import { createApp } from '../app';
+import { resolveWorkspace } from '../workspace';
+import { startWebHost } from './webHost';
+
+declare const __APP_VERSION__: string;
+
+function argValue(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/** `npm run web`: the same app and contract, served on 127.0.0.1 for a browser. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const workspaceDir = resolveWorkspace({ argv, env: process.env, platform: process.platform, home: os.homedir() });
+  const app = createApp({
+    workspaceDir,
+    bridge: 'web',
+    version: __APP_VERSION__,
+    dispatch: { onInternalError: (channel, e) => console.error(`[designdesk] ${channel} failed:`, e) },
+  });
+  const port = Number(argValue(argv, '--port') ?? process.env.DESIGNDESK_PORT ?? 0);
+  const host = await startWebHost({ dispatch: app.dispatch, staticDir: path.join(__dirname, '..', 'renderer'), port });
+  console.log(`DesignDesk is running.\n  workspace: ${workspaceDir}\n  open:      ${host.openUrl}\nPress Ctrl+C to stop.`);
+  const stop = (): void => {
+    void host.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`DesignDesk could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

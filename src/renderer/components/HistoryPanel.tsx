@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../shared/document';
+import { call, errorMessage } from '../api/client';
+
+function describe(h: HistoryEntry): string {
+  switch (h.event) {
+    case 'created':
+      return 'created it';
+    case 'renamed':
+      return `renamed it from “${h.from ?? ''}” to “${h.to ?? ''}”`;
+    case 'status':
+      return `moved it from ${h.from ?? '?'} to ${h.to ?? '?'}`;
+    default:
+      return h.event;
+  }
+}
+
+/** Who did what and when: status changes, renames, creation. */
+export function HistoryPanel({ docId, revision }: { docId: string; revision: number }) {
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('docs:history', { id: docId }).then(
+      (h) => live && setEntries(h),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [docId, revision]);
+  return (
+    <section className="history" aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      {error && <p className="inline-error">{error}</p>}
+      <ol className="history-list">
+        {entries
+          .slice()
+          .reverse()
+          .map((h) => (
+            <li key={h.id}>
+              <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> <strong>{h.actor.name}</strong> {describe(h)}
+            </li>
+          ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { BodySchema, DocIdSchema, DocumentSchema, DocumentSummarySchema, FieldsSchema, HistoryEntrySchema, TitleSchema } from '../document';
+import { DocKindSchema } from '../kinds/kinds';
+
+/** Calls on documents. Each entry: a zod input and a zod output; types derive from them. */
+export const docsContract = {
+  'docs:create': {
+    input: z.object({ kind: DocKindSchema, title: TitleSchema.optional() }).strict(),
+    output: DocumentSchema,
+  },
+  'docs:get': {
+    input: z.object({ id: DocIdSchema }).strict(),
+    output: DocumentSchema,
+  },
+  'docs:list': {
+    input: z.object({ kind: DocKindSchema.optional() }).strict(),
+    output: z.array(DocumentSummarySchema),
+  },
+  'docs:update': {
+    input: z
+      .object({
+        id: DocIdSchema,
+        /** The revision the edit was based on; a stale one is refused with CONFLICT. */
+        baseRevision: z.number().int().nonnegative(),
+        title: TitleSchema.optional(),
+        body: BodySchema.optional(),
+        fields: FieldsSchema.optional(),
+      })
+      .strict(),
+    output: DocumentSchema,
+  },
+  'docs:move': {
+    input: z.object({ id: DocIdSchema, to: z.string().min(1).max(40) }).strict(),
+    output: DocumentSchema,
+  },
+  'docs:history': {
+    input: z.object({ id: DocIdSchema }).strict(),
+    output: z.array(HistoryEntrySchema),
+  },
+} as const;

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { appContract } from './app';
+import { docsContract } from './docs';
+
+/**
+ * Every call the renderer may make, in one table. The preload exposes one
+ * method per key; main registers one handler per key; the web host serves
+ * one route per key. Add an area by spreading its table here.
+ */
+export const contract = {
+  ...appContract,
+  ...docsContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
