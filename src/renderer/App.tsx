@@ -1,10 +1,20 @@
 import { useCallback, useEffect } from 'react';
+import type { DocKind } from '../shared/kinds/kinds';
 import { call, errorMessage } from './api/client';
-import { DocumentList } from './components/DocumentList';
+import { ActionItemsView } from './components/ActionItemsView';
 import { DocumentView } from './components/DocumentView';
+import { LibraryView } from './components/LibraryView';
+import { NewDocumentMenu } from './components/NewDocumentMenu';
 import { Toasts } from './components/Toasts';
+import { TrashView } from './components/TrashView';
 import { useAppStore } from './store';
-import { viewFromHash } from './store/uiSlice';
+import { viewFromHash, type View } from './store/uiSlice';
+
+const NAV: { view: View; label: string }[] = [
+  { view: { name: 'library' }, label: 'Library' },
+  { view: { name: 'actions' }, label: 'Action items' },
+  { view: { name: 'trash' }, label: 'Trash' },
+];
 
 export function App() {
   const view = useAppStore((s) => s.view);
@@ -19,23 +29,25 @@ export function App() {
     void loadLibrary();
   }, [loadInfo, loadLibrary]);
 
-  const createRfc = useCallback(async () => {
-    try {
-      const doc = await call('docs:create', { kind: 'rfc' });
-      await loadLibrary();
-      navigate({ name: 'doc', id: doc.id });
-    } catch (e) {
-      toast('error', errorMessage(e));
-    }
-  }, [loadLibrary, navigate, toast]);
+  const go = useCallback((v: View) => void useAppStore.getState().closeDoc().then(() => navigate(v)), [navigate]);
+
+  const create = useCallback(
+    async (kind: DocKind) => {
+      try {
+        const doc = await call('docs:create', { kind });
+        await loadLibrary();
+        navigate({ name: 'doc', id: doc.id });
+      } catch (e) {
+        toast('error', errorMessage(e));
+      }
+    },
+    [loadLibrary, navigate, toast],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'n' && !e.shiftKey) {
-        e.preventDefault();
-        void createRfc();
-      } else if (mod && e.key.toLowerCase() === 's') {
+      if (mod && e.key.toLowerCase() === 's') {
         e.preventDefault();
         void useAppStore.getState().saveNow();
       }
@@ -60,7 +72,7 @@ export function App() {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [createRfc]);
+  }, []);
 
   return (
     <div className="app">
@@ -70,7 +82,7 @@ export function App() {
           className="brand"
           onClick={(e) => {
             e.preventDefault();
-            void useAppStore.getState().closeDoc().then(() => navigate({ name: 'library' }));
+            go({ name: 'library' });
           }}
         >
           <span className="brand-mark" aria-hidden="true">
@@ -79,14 +91,20 @@ export function App() {
           DesignDesk
         </a>
         <nav aria-label="Main" className="topnav">
-          <button type="button" className={`nav-item ${view.name === 'library' ? 'active' : ''}`} onClick={() => void useAppStore.getState().closeDoc().then(() => navigate({ name: 'library' }))}>
-            Library
-          </button>
+          {NAV.map((n) => (
+            <button
+              key={n.view.name}
+              type="button"
+              className={`nav-item ${view.name === n.view.name ? 'active' : ''}`}
+              aria-current={view.name === n.view.name ? 'page' : undefined}
+              onClick={() => go(n.view)}
+            >
+              {n.label}
+            </button>
+          ))}
         </nav>
         <div className="topbar-actions">
-          <button type="button" className="button button-primary" onClick={() => void createRfc()} title="New RFC (Ctrl+N)">
-            New RFC
-          </button>
+          <NewDocumentMenu onCreate={(k) => void create(k)} />
           {identity && (
             <span className="identity" title={identity.email}>
               {identity.name}
@@ -95,14 +113,10 @@ export function App() {
         </div>
       </header>
       <main className="content">
-        {view.name === 'library' ? (
-          <>
-            <h1 className="page-title">RFCs</h1>
-            <DocumentList onCreate={() => void createRfc()} />
-          </>
-        ) : (
-          <DocumentView id={view.id} />
-        )}
+        {view.name === 'library' && <LibraryView onCreate={(k) => void create(k)} />}
+        {view.name === 'doc' && <DocumentView id={view.id} />}
+        {view.name === 'actions' && <ActionItemsView />}
+        {view.name === 'trash' && <TrashView />}
       </main>
       <Toasts />
     </div>

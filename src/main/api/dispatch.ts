@@ -1,8 +1,14 @@
+import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { AppError, describeZodError, isAppError, type Result } from '../../shared/errors';
 
 export type Handlers = {
   [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+};
+
+/** The handlers of one area's contract table (e.g. docsContract). */
+export type AreaHandlers<T extends Record<string, { input: z.ZodType; output: z.ZodType }>> = {
+  [C in keyof T]: (input: z.output<T[C]['input']>) => z.output<T[C]['output']> | Promise<z.output<T[C]['output']>>;
 };
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;

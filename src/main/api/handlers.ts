@@ -2,7 +2,10 @@ import type { Person } from '../../shared/document';
 import type { DocumentService } from '../services/documentService';
 import type { SettingsStore } from '../store/settingsStore';
 import type { Handlers } from './dispatch';
+import { createAppHandlers } from './handlers/appHandlers';
+import { createDocsHandlers } from './handlers/docsHandlers';
 
+/** Everything a handler may use; composed once in app.ts. Areas add their service here. */
 export interface HandlerDeps {
   documents: DocumentService;
   settings: SettingsStore;
@@ -10,19 +13,14 @@ export interface HandlerDeps {
   info: { version: string; workspace: string; bridge: 'electron' | 'web' };
 }
 
-/** Binds each contract entry to the service that answers it. Inputs arrive already validated. */
+/**
+ * Binds each contract entry to the service that answers it, one file per
+ * area. Inputs arrive already validated. The `Handlers` type makes a missing
+ * entry a type error.
+ */
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
-    'app:info': () => ({ ...d.info, identity: d.identity() }),
-    'identity:set': (p) => {
-      d.settings.set('identity', p);
-      return p;
-    },
-    'docs:create': ({ kind, title }) => d.documents.create(kind, title),
-    'docs:get': ({ id }) => d.documents.get(id),
-    'docs:list': ({ kind }) => d.documents.list(kind),
-    'docs:update': (patch) => d.documents.update(patch),
-    'docs:move': ({ id, to }) => d.documents.move(id, to),
-    'docs:history': ({ id }) => d.documents.history(id),
+    ...createAppHandlers(d),
+    ...createDocsHandlers(d),
   };
 }

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import type { Document, DocumentSummary, HistoryEntry, Person } from '../../shared/document';
 import { AppError } from '../../shared/errors';
-import { normalizeFields } from '../../shared/kinds/fields';
+import { INITIAL_FIELDS, normalizeFields } from '../../shared/kinds/fields';
 import { KINDS, type DocKind } from '../../shared/kinds/kinds';
 import { checkTransition, initialStatus } from '../../shared/kinds/lifecycle';
 import { templateBody } from '../../shared/kinds/templates';
@@ -40,7 +40,7 @@ export class DocumentService {
         title: title ?? `Untitled ${KINDS[kind].label}`,
         status: initialStatus(kind),
         body: templateBody(kind),
-        fields: normalizeFields(kind, { author: me.name }),
+        fields: normalizeFields(kind, INITIAL_FIELDS[kind]({ me, today: now.slice(0, 10) })),
         createdAt: now,
         updatedAt: now,
         revision: 0,

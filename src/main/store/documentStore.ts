@@ -49,7 +49,7 @@ export class DocumentStore {
 
   constructor(readonly db: Db) {
     this.stmts = {
-      get: db.prepare<[string], DocRow>('SELECT * FROM documents WHERE id = ?'),
+      get: db.prepare<[string], DocRow>('SELECT * FROM documents WHERE id = ? AND deleted_at IS NULL'),
       byNumber: db.prepare<[DocKind, number], DocRow>('SELECT * FROM documents WHERE kind = ? AND number = ?'),
       nextNumber: db.prepare<[DocKind], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM documents WHERE kind = ?'),
       insert: db.prepare(
@@ -62,11 +62,11 @@ export class DocumentStore {
       ),
       list: db.prepare<[], DocRow>(
         `SELECT id, kind, number, title, status, '' AS body, fields, created_at, updated_at, revision, created_by_name, created_by_email
-         FROM documents ORDER BY updated_at DESC`,
+         FROM documents WHERE deleted_at IS NULL ORDER BY updated_at DESC`,
       ),
       listKind: db.prepare<[DocKind], DocRow>(
         `SELECT id, kind, number, title, status, '' AS body, fields, created_at, updated_at, revision, created_by_name, created_by_email
-         FROM documents WHERE kind = ? ORDER BY updated_at DESC`,
+         FROM documents WHERE kind = ? AND deleted_at IS NULL ORDER BY updated_at DESC`,
       ),
       addHistory: db.prepare(
         `INSERT INTO history (doc_id, at, actor_name, actor_email, event, from_value, to_value, data)

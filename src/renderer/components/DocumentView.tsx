@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
-import { RfcEditor } from './RfcEditor';
+import { EDITORS } from './editors';
 
 /** Loads a document and shows the editor of its kind. */
 export function DocumentView({ id }: { id: string }) {
@@ -18,5 +18,6 @@ export function DocumentView({ id }: { id: string }) {
     );
   }
   if (!doc || doc.id !== id) return <p className="loading">Loading…</p>;
-  return <RfcEditor doc={doc} />;
+  const Editor = EDITORS[doc.kind];
+  return <Editor doc={doc} />;
 }

@@ -16,7 +16,7 @@ function describe(h: HistoryEntry): string {
 }
 
 /** Who did what and when: status changes, renames, creation. */
-export function HistoryPanel({ docId, revision }: { docId: string; revision: number }) {
+export function HistoryPanel({ docId, status }: { docId: string; status: string }) {
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,7 +28,7 @@ export function HistoryPanel({ docId, revision }: { docId: string; revision: num
     return () => {
       live = false;
     };
-  }, [docId, revision]);
+  }, [docId, status]);
   return (
     <section className="history" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>

@@ -3,7 +3,9 @@ import type { Person } from '../../shared/document';
 import { call, errorMessage } from '../api/client';
 import type { AppState } from './index';
 
-export type View = { name: 'library' } | { name: 'doc'; id: string };
+export type View = { name: 'library' } | { name: 'doc'; id: string } | { name: 'actions' } | { name: 'trash' };
+
+const PAGES = ['library', 'actions', 'trash'] as const;
 
 export interface Toast {
   id: number;
@@ -27,11 +29,13 @@ let nextToast = 1;
 /** The view lives in the URL fragment, so a reload comes back to the same document. */
 export function viewFromHash(hash: string): View {
   const m = /^#doc\/([0-9A-HJKMNP-TV-Z]{26})$/.exec(hash);
-  return m ? { name: 'doc', id: m[1]! } : { name: 'library' };
+  if (m) return { name: 'doc', id: m[1]! };
+  const page = PAGES.find((p) => hash === `#${p}`);
+  return { name: page ?? 'library' } as View;
 }
 
 function hashOf(view: View): string {
-  return view.name === 'doc' ? `#doc/${view.id}` : '#library';
+  return view.name === 'doc' ? `#doc/${view.id}` : `#${view.name}`;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({

@@ -1,14 +1,32 @@
 import { z } from 'zod';
+import type { Person } from '../document';
 import { AppError, describeZodError } from '../errors';
 import type { DocKind } from './kinds';
 import { RfcFieldsSchema } from './rfc';
 
-/** The structured fields of each kind. Kinds without a schema yet keep any JSON object. */
+/**
+ * The structured fields of each kind. Unknown keys are kept (`loose`), so a
+ * field written by a newer version or by hand in the repo is never dropped.
+ */
 export const FIELD_SCHEMAS: Record<DocKind, z.ZodType<Record<string, unknown>>> = {
   rfc: RfcFieldsSchema.loose(),
   adr: z.record(z.string(), z.unknown()),
   matrix: z.record(z.string(), z.unknown()),
   postmortem: z.record(z.string(), z.unknown()),
+};
+
+export interface NewDocContext {
+  me: Person;
+  /** Today as YYYY-MM-DD. */
+  today: string;
+}
+
+/** The fields a new document of each kind starts with (before schema defaults). */
+export const INITIAL_FIELDS: Record<DocKind, (ctx: NewDocContext) => Record<string, unknown>> = {
+  rfc: ({ me }) => ({ author: me.name }),
+  adr: ({ me }) => ({ author: me.name }),
+  matrix: ({ me }) => ({ author: me.name }),
+  postmortem: ({ me }) => ({ author: me.name }),
 };
 
 /** Validates and fills defaults; throws VALIDATION naming the bad field. */

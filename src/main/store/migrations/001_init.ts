@@ -17,6 +17,7 @@ export const m001Init: Migration = {
       revision    INTEGER NOT NULL DEFAULT 0,
       created_by_name  TEXT NOT NULL,
       created_by_email TEXT NOT NULL,
+      deleted_at  TEXT,
       UNIQUE (kind, number)
     );
     CREATE INDEX documents_kind_updated ON documents(kind, updated_at DESC);

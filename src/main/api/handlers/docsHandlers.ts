@@ -1,0 +1,14 @@
+import type { docsContract } from '../../../shared/contract/docs';
+import type { AreaHandlers } from '../dispatch';
+import type { HandlerDeps } from '../handlers';
+
+export function createDocsHandlers(d: HandlerDeps): AreaHandlers<typeof docsContract> {
+  return {
+    'docs:create': ({ kind, title }) => d.documents.create(kind, title),
+    'docs:get': ({ id }) => d.documents.get(id),
+    'docs:list': ({ kind }) => d.documents.list(kind),
+    'docs:update': (patch) => d.documents.update(patch),
+    'docs:move': ({ id, to }) => d.documents.move(id, to),
+    'docs:history': ({ id }) => d.documents.history(id),
+  };
+}

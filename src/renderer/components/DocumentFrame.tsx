@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import type { Document } from '../../shared/document';
+import { displayRef } from '../../shared/kinds/kinds';
+import { HistoryPanel } from './HistoryPanel';
+import { SaveIndicator } from './SaveIndicator';
+import { StaleDraftBanner } from './StaleDraftBanner';
+import { StatusControls } from './StatusControls';
+import { TitleField } from './TitleField';
+
+/** What every kind's editor shares: reference, title, save state, lifecycle, and history below. */
+export function DocumentFrame({ doc, children }: { doc: Document; children: ReactNode }) {
+  return (
+    <article className="editor" aria-label={`${displayRef(doc.kind, doc.number)} editor`}>
+      <header className="editor-header">
+        <div className="editor-title-row">
+          <span className="doc-ref">{displayRef(doc.kind, doc.number)}</span>
+          <TitleField title={doc.title} />
+          <SaveIndicator />
+        </div>
+        <StatusControls kind={doc.kind} status={doc.status} />
+      </header>
+      <StaleDraftBanner />
+      {children}
+      <HistoryPanel docId={doc.id} status={doc.status} />
+    </article>
+  );
+}
