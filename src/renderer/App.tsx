@@ -1,13 +1,16 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocKind } from '../shared/kinds/kinds';
 import { call, errorMessage } from './api/client';
 import { ActionItemsView } from './components/ActionItemsView';
 import { DocumentView } from './components/DocumentView';
+import { HelpDialog } from './components/HelpDialog';
 import { LibraryView } from './components/LibraryView';
 import { NewDocumentMenu } from './components/NewDocumentMenu';
+import { QuickOpen } from './components/QuickOpen';
 import { Toasts } from './components/Toasts';
 import { TrashView } from './components/TrashView';
 import { useAppStore } from './store';
+import { SHORTCUTS, type Shortcut } from './shortcuts';
 import { viewFromHash, type View } from './store/uiSlice';
 
 const NAV: { view: View; label: string }[] = [
@@ -23,6 +26,7 @@ export function App() {
   const loadInfo = useAppStore((s) => s.loadInfo);
   const identity = useAppStore((s) => s.identity);
   const toast = useAppStore((s) => s.toast);
+  const [dialog, setDialog] = useState<'quickOpen' | 'help' | null>(null);
 
   useEffect(() => {
     void loadInfo();
@@ -44,13 +48,24 @@ export function App() {
     [loadLibrary, navigate, toast],
   );
 
+  const actions = useRef<Record<Shortcut['id'], () => void>>(null!);
+  actions.current = {
+    new: () => void create('rfc'),
+    quickOpen: () => setDialog('quickOpen'),
+    search: () => {
+      go({ name: 'library' });
+      requestAnimationFrame(() => document.getElementById('library-search')?.focus());
+    },
+    save: () => void useAppStore.getState().saveNow(),
+    help: () => setDialog('help'),
+  };
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void useAppStore.getState().saveNow();
-      }
+      const hit = SHORTCUTS.find((s) => s.matches(e));
+      if (!hit) return;
+      e.preventDefault();
+      actions.current[hit.id]();
     };
     // Flush a pending autosave when the page goes away (close, reload, tab switch).
     const onHide = (): void => {
@@ -104,7 +119,13 @@ export function App() {
           ))}
         </nav>
         <div className="topbar-actions">
+          <button type="button" className="button button-quiet" onClick={() => setDialog('quickOpen')} title="Quick open (Ctrl+K)">
+            Open…
+          </button>
           <NewDocumentMenu onCreate={(k) => void create(k)} />
+          <button type="button" className="button button-quiet icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (F1)" onClick={() => setDialog('help')}>
+            ?
+          </button>
           {identity && (
             <span className="identity" title={identity.email}>
               {identity.name}
@@ -119,6 +140,8 @@ export function App() {
         {view.name === 'trash' && <TrashView />}
       </main>
       <Toasts />
+      {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}
+      {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -1,16 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { DOC_KINDS, KINDS, type DocKind } from '../../shared/kinds/kinds';
 
-/** "New RFC" as the primary action, with the other kinds one click away. Ctrl+N opens a new RFC. */
+/** "New RFC" as the primary action, with the other kinds one click away. */
 export function NewDocumentMenu({ onCreate }: { onCreate: (kind: DocKind) => void }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'n') {
-        e.preventDefault();
-        onCreate('rfc');
-      } else if (e.key === 'Escape') setOpen(false);
+      if (e.key === 'Escape') setOpen(false);
     };
     const onClick = (e: MouseEvent): void => {
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
@@ -21,7 +18,7 @@ export function NewDocumentMenu({ onCreate }: { onCreate: (kind: DocKind) => voi
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('mousedown', onClick);
     };
-  }, [onCreate]);
+  }, []);
   return (
     <div className="split-button" ref={ref}>
       <button type="button" className="button button-primary" onClick={() => onCreate('rfc')} title="New RFC (Ctrl+N)">

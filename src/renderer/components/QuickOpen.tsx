@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentSummary } from '../../shared/document';
+import { displayRef, KINDS } from '../../shared/kinds/kinds';
+import { useAppStore } from '../store';
+import { StatusBadge } from './StatusBadge';
+import '../styles/dialogs.css';
+
+const MAX = 20;
+
+/** Ranks summaries for what was typed: exact reference, then number, then title prefix, then title words. */
+export function quickMatches(summaries: readonly DocumentSummary[], query: string): DocumentSummary[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return summaries.slice(0, MAX);
+  const scored: { s: DocumentSummary; score: number }[] = [];
+  for (const s of summaries) {
+    const ref = displayRef(s.kind, s.number).toLowerCase();
+    const title = s.title.toLowerCase();
+    let score = 0;
+    if (ref === q || ref.replace('-', ' ') === q) score = 100;
+    else if (String(s.number) === q) score = 80;
+    else if (ref.startsWith(q)) score = 60;
+    else if (title.startsWith(q)) score = 50;
+    else if (title.includes(q)) score = 30;
+    else if (q.split(/\s+/).every((w) => title.includes(w) || ref.includes(w))) score = 10;
+    if (score) scored.push({ s, score });
+  }
+  scored.sort((a, b) => b.score - a.score || b.s.updatedAt.localeCompare(a.s.updatedAt));
+  return scored.slice(0, MAX).map((x) => x.s);
+}
+
+/** Ctrl+K: type a number, a reference (RFC-12) or part of a title, Enter opens it. */
+export function QuickOpen({ onClose }: { onClose: () => void }) {
+  const summaries = useAppStore((s) => s.summaries);
+  const navigate = useAppStore((s) => s.navigate);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const results = useMemo(() => quickMatches(summaries, query), [summaries, query]);
+  useEffect(() => input.current?.focus(), []);
+  const open = (s: DocumentSummary | undefined): void => {
+    if (!s) return;
+    onClose();
+    void useAppStore.getState().closeDoc().then(() => navigate({ name: 'doc', id: s.id }));
+  };
+  return (
+    <div className="dialog-backdrop" onMouseDown={onClose}>
+      <div className="dialog quick-open" role="dialog" aria-modal="true" aria-label="Quick open" onMouseDown={(e) => e.stopPropagation()}>
+        <input
+          ref={input}
+          className="quick-open-input"
+          aria-label="Find a document by number or title"
+          placeholder="RFC-12, 12, or words from a title…"
+          value={query}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="quick-open-list"
+          aria-activedescendant={results[active] ? `qo-${results[active].id}` : undefined}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, results.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              open(results[active]);
+            } else if (e.key === 'Escape') onClose();
+          }}
+        />
+        <ul id="quick-open-list" role="listbox" className="quick-open-list" aria-label="Matching documents">
+          {results.length === 0 && <li className="quick-open-empty">No document matches “{query}”.</li>}
+          {results.map((s, i) => (
+            <li
+              key={s.id}
+              id={`qo-${s.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={`quick-open-item ${i === active ? 'active' : ''}`}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => open(s)}
+            >
+              <span className="doc-ref">{displayRef(s.kind, s.number)}</span>
+              <span className="quick-open-title">{s.title}</span>
+              <span className="quick-open-kind">{KINDS[s.kind].label}</span>
+              <StatusBadge kind={s.kind} status={s.status} />
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
