@@ -38,7 +38,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });
-  void win.loadURL(APP_ENTRY_URL);
+  win.loadURL(APP_ENTRY_URL).catch((e: unknown) => console.error('[designdesk] the window could not load:', e));
   return win;
 }
 
