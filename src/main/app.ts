@@ -2,11 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Person } from '../shared/document';
 import { createDispatch, type Dispatch, type DispatchOptions } from './api/dispatch';
-import { createHandlers } from './api/handlers';
+import { createHandlers, type Platform } from './api/handlers';
 import { defaultIdentity } from './identity';
+import { ActionItemService } from './services/actionItemService';
+import { AdrService } from './services/adrService';
 import { DocumentService } from './services/documentService';
+import { LinkService } from './services/linkService';
+import { SearchService } from './services/searchService';
+import { TrashService } from './services/trashService';
+import { VersionRecorder, VersionService } from './services/versionService';
 import { DocumentStore } from './store/documentStore';
 import { openDatabase, type Db } from './store/openDatabase';
+import { SearchIndex } from './store/searchIndex';
 import { SettingsStore } from './store/settingsStore';
 import { DB_FILE } from './workspace';
 
@@ -19,6 +26,8 @@ export interface AppOptions {
   /** Identity used until the user sets one; defaults to git config. */
   fallbackIdentity?: () => Person;
   dispatch?: DispatchOptions;
+  /** Desktop-only abilities (print to PDF), given by the Electron shell. */
+  platform?: Platform;
 }
 
 export interface App {
@@ -37,8 +46,16 @@ export function createApp(options: AppOptions): App {
   let fallback: Person | undefined;
   const identity = (): Person => settings.get<Person>('identity') ?? (fallback ??= (options.fallbackIdentity ?? defaultIdentity)());
   const ctx = { now: options.now ?? (() => new Date()), identity };
-  const documents = new DocumentService(new DocumentStore(db), ctx);
-  const handlers = createHandlers({ documents, settings, identity, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const store = new DocumentStore(db);
+  const recorder = new VersionRecorder(store, ctx);
+  const links = new LinkService(store);
+  const documents = new DocumentService(store, ctx, [recorder, links]);
+  const versions = new VersionService(store, recorder, documents, ctx);
+  const trash = new TrashService(store, ctx);
+  const adrs = new AdrService(store, ctx, [recorder, links]);
+  const actionItems = new ActionItemService(db, ctx.now);
+  const search = new SearchService(new SearchIndex(db));
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, settings, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   return {
     db,
     documents,

@@ -1,16 +1,40 @@
 import type { Person } from '../../shared/document';
+import type { ActionItemService } from '../services/actionItemService';
+import type { AdrService } from '../services/adrService';
 import type { DocumentService } from '../services/documentService';
+import type { LinkService } from '../services/linkService';
+import type { SearchService } from '../services/searchService';
+import type { TrashService } from '../services/trashService';
+import type { VersionService } from '../services/versionService';
 import type { SettingsStore } from '../store/settingsStore';
 import type { Handlers } from './dispatch';
+import { createActionsHandlers } from './handlers/actionsHandlers';
+import { createAdrsHandlers } from './handlers/adrsHandlers';
 import { createAppHandlers } from './handlers/appHandlers';
 import { createDocsHandlers } from './handlers/docsHandlers';
+import { createLinksHandlers } from './handlers/linksHandlers';
+import { createSearchHandlers } from './handlers/searchHandlers';
+import { createTrashHandlers } from './handlers/trashHandlers';
+import { createVersionsHandlers } from './handlers/versionsHandlers';
+
+/** What only the desktop shell can do; absent in the web host and the CLI. */
+export interface Platform {
+  printToPdf?: (title: string) => Promise<{ saved: boolean; path: string | null }>;
+}
 
 /** Everything a handler may use; composed once in app.ts. Areas add their service here. */
 export interface HandlerDeps {
   documents: DocumentService;
+  versions: VersionService;
+  links: LinkService;
+  search: SearchService;
+  trash: TrashService;
+  actionItems: ActionItemService;
+  adrs: AdrService;
   settings: SettingsStore;
   identity: () => Person;
   info: { version: string; workspace: string; bridge: 'electron' | 'web' };
+  platform: Platform;
 }
 
 /**
@@ -22,5 +46,11 @@ export function createHandlers(d: HandlerDeps): Handlers {
   return {
     ...createAppHandlers(d),
     ...createDocsHandlers(d),
+    ...createVersionsHandlers(d),
+    ...createLinksHandlers(d),
+    ...createSearchHandlers(d),
+    ...createTrashHandlers(d),
+    ...createActionsHandlers(d),
+    ...createAdrsHandlers(d),
   };
 }

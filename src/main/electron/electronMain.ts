@@ -9,6 +9,7 @@ import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { bindIpc } from './ipcBinding';
 import { electronNativeBindingPath, nativeBindingProblem } from './nativeBinding';
 import { hardenWebContents, lockSessionPermissions } from './navigation';
+import { printFocusedToPdf } from './printToPdf';
 import { secureWebPreferences } from './webPreferences';
 
 declare const __APP_VERSION__: string;
@@ -61,6 +62,7 @@ function start(): void {
     bridge: 'electron',
     version: __APP_VERSION__,
     nativeBinding,
+    platform: { printToPdf: printFocusedToPdf },
     dispatch: { onInternalError: (channel, e) => console.error(`[designdesk] ${channel} failed:`, e) },
   });
   lockSessionPermissions(session.defaultSession);

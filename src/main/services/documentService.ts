@@ -12,6 +12,16 @@ export interface ServiceContext {
   identity: () => Person;
 }
 
+/**
+ * What other services do after a document write, inside the same transaction
+ * (versions, links). A hook that throws rolls the write back.
+ */
+export interface DocumentHooks {
+  onCreated?(doc: Document): void;
+  onSaved?(before: Document, after: Document): void;
+  onMoved?(before: Document, after: Document): void;
+}
+
 export interface DocumentPatch {
   id: string;
   baseRevision: number;
@@ -25,6 +35,7 @@ export class DocumentService {
   constructor(
     private readonly store: DocumentStore,
     private readonly ctx: ServiceContext,
+    private readonly hooks: readonly DocumentHooks[] = [],
   ) {}
 
   /** Creates a document from its kind's template with the next free number. */
@@ -48,6 +59,7 @@ export class DocumentService {
       };
       this.store.insert(doc);
       this.store.addHistory({ docId: doc.id, at: now, actor: me, event: 'created', to: doc.status });
+      for (const h of this.hooks) h.onCreated?.(doc);
       return doc;
     });
   }
@@ -88,6 +100,7 @@ export class DocumentService {
       if (patch.title !== undefined && patch.title !== doc.title) {
         this.store.addHistory({ docId: doc.id, at: next.updatedAt, actor: this.ctx.identity(), event: 'renamed', from: doc.title, to: next.title });
       }
+      for (const h of this.hooks) h.onSaved?.(doc, next);
       return next;
     });
   }
@@ -97,9 +110,14 @@ export class DocumentService {
     return this.store.transaction(() => {
       const doc = this.get(id);
       checkTransition(doc.kind, doc.status, to);
+      if (doc.kind === 'adr' && to === 'superseded') {
+        // A superseded ADR must say by which one; the supersede call keeps both sides linked.
+        throw new AppError('ILLEGAL_TRANSITION', 'An ADR is superseded by another ADR: open the newer ADR and use "Supersede another ADR…", so both are linked.', { from: doc.status, to });
+      }
       const next: Document = { ...doc, status: to, updatedAt: this.ctx.now().toISOString(), revision: doc.revision + 1 };
       this.store.update(next);
       this.store.addHistory({ docId: id, at: next.updatedAt, actor: this.ctx.identity(), event: 'status', from: doc.status, to });
+      for (const h of this.hooks) h.onMoved?.(doc, next);
       return next;
     });
   }

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 import type { Document } from '../../shared/document';
 import { displayRef } from '../../shared/kinds/kinds';
+import { BacklinksPanel } from './BacklinksPanel';
+import { DeleteDocumentButton } from './DeleteDocumentButton';
+import { DocumentActions } from './DocumentActions';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveIndicator } from './SaveIndicator';
 import { StaleDraftBanner } from './StaleDraftBanner';
 import { StatusControls } from './StatusControls';
 import { TitleField } from './TitleField';
+import { VersionsPanel } from './VersionsPanel';
 
 /** What every kind's editor shares: reference, title, save state, lifecycle, and history below. */
 export function DocumentFrame({ doc, children }: { doc: Document; children: ReactNode }) {
@@ -17,10 +21,16 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
           <TitleField title={doc.title} />
           <SaveIndicator />
         </div>
-        <StatusControls kind={doc.kind} status={doc.status} />
+        <div className="editor-toolbar">
+          <StatusControls kind={doc.kind} status={doc.status} />
+          <DocumentActions doc={doc} />
+          <DeleteDocumentButton doc={doc} />
+        </div>
       </header>
       <StaleDraftBanner />
       {children}
+      <BacklinksPanel doc={doc} />
+      <VersionsPanel doc={doc} />
       <HistoryPanel docId={doc.id} status={doc.status} />
     </article>
   );

@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../shared/document';
 import { call, errorMessage } from '../api/client';
 
 function describe(h: HistoryEntry): string {
+  const data = (h.data ?? {}) as Record<string, unknown>;
   switch (h.event) {
     case 'created':
       return 'created it';
@@ -10,8 +11,18 @@ function describe(h: HistoryEntry): string {
       return `renamed it from “${h.from ?? ''}” to “${h.to ?? ''}”`;
     case 'status':
       return `moved it from ${h.from ?? '?'} to ${h.to ?? '?'}`;
+    case 'superseded':
+      return `marked it superseded by ${String(data.by ?? 'a newer ADR')}`;
+    case 'supersedes':
+      return `recorded that it supersedes ${String(data.supersedes ?? 'an older ADR')}`;
+    case 'deleted':
+      return 'moved it to the trash';
+    case 'undeleted':
+      return 'took it back out of the trash';
+    case 'restored':
+      return `restored the version of ${data.versionAt ? new Date(String(data.versionAt)).toLocaleString() : 'an earlier time'}`;
     default:
-      return h.event;
+      return h.event.replace(/[-_]/g, ' ');
   }
 }
 

@@ -1,9 +1,18 @@
 import MDEditor from '@uiw/react-md-editor/nohighlight';
 import { memo } from 'react';
 import rehypeSanitize from 'rehype-sanitize';
+import type { DocRef } from '../../shared/links/refs';
+import { rehypeRefs } from '../markdown/rehypeRefs';
+import { useAppStore } from '../store';
 
-/** Documents arrive from other people's pushes: the preview always goes through rehype-sanitize. */
-const previewOptions = { rehypePlugins: [[rehypeSanitize]] as never };
+/** A reference in the preview links to the live document of that kind and number, if there is one. */
+function resolveRef(ref: DocRef): { id: string; title: string } | null {
+  const hit = useAppStore.getState().summaries.find((s) => s.kind === ref.kind && s.number === ref.number);
+  return hit ? { id: hit.id, title: hit.title } : null;
+}
+
+/** Documents arrive from other people's pushes: the preview always goes through rehype-sanitize; references become links after it. */
+const previewOptions = { rehypePlugins: [[rehypeSanitize], [rehypeRefs, { resolve: resolveRef }]] as never };
 
 export interface SectionEditorProps {
   index: number;

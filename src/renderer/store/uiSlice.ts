@@ -7,20 +7,28 @@ export type View = { name: 'library' } | { name: 'doc'; id: string } | { name: '
 
 const PAGES = ['library', 'actions', 'trash'] as const;
 
+/** A button on a toast, e.g. "Undo" after a delete. */
+export interface ToastAction {
+  label: string;
+  run: () => void | Promise<void>;
+}
+
 export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  action?: ToastAction;
 }
 
 export interface UiSlice {
   view: View;
   identity: Person | null;
   workspace: string;
+  bridge: 'electron' | 'web';
   toasts: Toast[];
   navigate: (view: View) => void;
   loadInfo: () => Promise<void>;
-  toast: (kind: Toast['kind'], text: string) => void;
+  toast: (kind: Toast['kind'], text: string, action?: ToastAction) => void;
   dismissToast: (id: number) => void;
 }
 
@@ -42,6 +50,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   view: viewFromHash(window.location.hash),
   identity: null,
   workspace: '',
+  bridge: 'web',
   toasts: [],
   navigate: (view) => {
     if (window.location.hash !== hashOf(view)) history.pushState(null, '', hashOf(view));
@@ -50,15 +59,16 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   loadInfo: async () => {
     try {
       const info = await call('app:info', {});
-      set({ identity: info.identity, workspace: info.workspace });
+      set({ identity: info.identity, workspace: info.workspace, bridge: info.bridge });
     } catch (e) {
       get().toast('error', errorMessage(e));
     }
   },
-  toast: (kind, text) => {
+  toast: (kind, text, action) => {
     const id = nextToast++;
-    set((s) => ({ toasts: [...s.toasts, { id, kind, text }] }));
-    setTimeout(() => get().dismissToast(id), kind === 'error' ? 8000 : 4000);
+    set((s) => ({ toasts: [...s.toasts, { id, kind, text, ...(action ? { action } : {}) }] }));
+    // A toast with an action (Undo) stays longer: it is the undo window.
+    setTimeout(() => get().dismissToast(id), action ? 10_000 : kind === 'error' ? 8000 : 4000);
   },
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 });

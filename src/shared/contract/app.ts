@@ -11,6 +11,11 @@ export const appContract = {
       bridge: z.enum(['electron', 'web']),
     }),
   },
+  /** Desktop only: renders the focused window to PDF and asks where to save it. The web host answers UNSUPPORTED. */
+  'app:printToPdf': {
+    input: z.object({ title: z.string().max(200) }).strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
   'identity:set': {
     input: PersonSchema.strict(),
     output: PersonSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BodySchema, DocIdSchema, DocumentSchema, DocumentSummarySchema, FieldsSchema, HistoryEntrySchema, TitleSchema } from '../document';
 import { DocKindSchema } from '../kinds/kinds';
+import { LIBRARY_SORTS } from '../search/librarySort';
 
 /** Calls on documents. Each entry: a zod input and a zod output; types derive from them. */
 export const docsContract = {
@@ -13,7 +14,16 @@ export const docsContract = {
     output: DocumentSchema,
   },
   'docs:list': {
-    input: z.object({ kind: DocKindSchema.optional() }).strict(),
+    /** Live documents; every filter is optional. Default order: latest update first. */
+    input: z
+      .object({
+        kind: DocKindSchema.optional(),
+        status: z.string().min(1).max(40).optional(),
+        author: z.string().min(1).max(200).optional(),
+        sort: z.enum(LIBRARY_SORTS).optional(),
+        dir: z.enum(['asc', 'desc']).optional(),
+      })
+      .strict(),
     output: z.array(DocumentSummarySchema),
   },
   'docs:update': {

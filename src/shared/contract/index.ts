@@ -1,6 +1,12 @@
 import type { z } from 'zod';
+import { actionsContract } from './actions';
+import { adrsContract } from './adrs';
 import { appContract } from './app';
 import { docsContract } from './docs';
+import { linksContract } from './links';
+import { searchContract } from './search';
+import { trashContract } from './trash';
+import { versionsContract } from './versions';
 
 /**
  * Every call the renderer may make, in one table. The preload exposes one
@@ -10,6 +16,12 @@ import { docsContract } from './docs';
 export const contract = {
   ...appContract,
   ...docsContract,
+  ...versionsContract,
+  ...linksContract,
+  ...searchContract,
+  ...trashContract,
+  ...actionsContract,
+  ...adrsContract,
 } as const;
 
 export type Contract = typeof contract;

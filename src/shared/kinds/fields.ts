@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Person } from '../document';
 import { AppError, describeZodError } from '../errors';
+import { AdrFieldsSchema } from './adr';
 import type { DocKind } from './kinds';
+import { MatrixFieldsSchema } from './matrix';
+import { PostmortemFieldsSchema } from './postmortem';
 import { RfcFieldsSchema } from './rfc';
 
 /**
@@ -10,9 +13,9 @@ import { RfcFieldsSchema } from './rfc';
  */
 export const FIELD_SCHEMAS: Record<DocKind, z.ZodType<Record<string, unknown>>> = {
   rfc: RfcFieldsSchema.loose(),
-  adr: z.record(z.string(), z.unknown()),
-  matrix: z.record(z.string(), z.unknown()),
-  postmortem: z.record(z.string(), z.unknown()),
+  adr: AdrFieldsSchema,
+  matrix: MatrixFieldsSchema,
+  postmortem: PostmortemFieldsSchema.loose(),
 };
 
 export interface NewDocContext {
@@ -24,9 +27,9 @@ export interface NewDocContext {
 /** The fields a new document of each kind starts with (before schema defaults). */
 export const INITIAL_FIELDS: Record<DocKind, (ctx: NewDocContext) => Record<string, unknown>> = {
   rfc: ({ me }) => ({ author: me.name }),
-  adr: ({ me }) => ({ author: me.name }),
+  adr: ({ me, today }) => ({ author: me.name, date: today, decisionMakers: [me.name] }),
   matrix: ({ me }) => ({ author: me.name }),
-  postmortem: ({ me }) => ({ author: me.name }),
+  postmortem: ({ me, today }) => ({ author: me.name, incidentDate: today, severity: 'SEV-3' }),
 };
 
 /** Validates and fills defaults; throws VALIDATION naming the bad field. */

@@ -1,12 +1,15 @@
+import { ADR_SECTIONS } from './adr';
 import type { DocKind } from './kinds';
+import { MATRIX_SECTIONS } from './matrix';
+import { POSTMORTEM_SECTIONS } from './postmortem';
 import { RFC_SECTIONS, type TemplateSection } from './rfc';
 
 /** The template sections of each kind, in order, with a one-line hint each. */
 export const TEMPLATE_SECTIONS: Record<DocKind, readonly TemplateSection[]> = {
   rfc: RFC_SECTIONS,
-  adr: [],
-  matrix: [],
-  postmortem: [],
+  adr: ADR_SECTIONS,
+  matrix: MATRIX_SECTIONS,
+  postmortem: POSTMORTEM_SECTIONS,
 };
 
 /** Body of a new document: every template heading, each followed by an empty paragraph. */

@@ -54,7 +54,8 @@ export function joinSections(sections: readonly Section[]): string {
 /** The text a person edits for a section: without the heading's line break and trailing blank lines. */
 export function sectionText(section: Section): string {
   if (section.depth === 0) return section.content.replace(/\s+$/, '');
-  return section.content.replace(/^\r?\n/, '').replace(/\s+$/, '');
+  // The content starts with the heading's own line break, then usually a blank line: neither is the user's text.
+  return section.content.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
 }
 
 /** Replaces the text of section `index`, leaving every other byte of the body as it was. */

@@ -1,10 +1,15 @@
 import type { appContract } from '../../../shared/contract/app';
+import { AppError } from '../../../shared/errors';
 import type { AreaHandlers } from '../dispatch';
 import type { HandlerDeps } from '../handlers';
 
 export function createAppHandlers(d: HandlerDeps): AreaHandlers<typeof appContract> {
   return {
     'app:info': () => ({ ...d.info, identity: d.identity() }),
+    'app:printToPdf': ({ title }) => {
+      if (!d.platform.printToPdf) throw new AppError('UNSUPPORTED', 'Saving as PDF is done by the browser here: use Print and choose "Save as PDF".');
+      return d.platform.printToPdf(title);
+    },
     'identity:set': (p) => {
       d.settings.set('identity', p);
       return p;

@@ -6,7 +6,7 @@ export function createDocsHandlers(d: HandlerDeps): AreaHandlers<typeof docsCont
   return {
     'docs:create': ({ kind, title }) => d.documents.create(kind, title),
     'docs:get': ({ id }) => d.documents.get(id),
-    'docs:list': ({ kind }) => d.documents.list(kind),
+    'docs:list': (query) => d.search.list(query),
     'docs:update': (patch) => d.documents.update(patch),
     'docs:move': ({ id, to }) => d.documents.move(id, to),
     'docs:history': ({ id }) => d.documents.history(id),

@@ -1,4 +1,6 @@
 import { m001Init } from './001_init';
+import { m002Search } from './002_search';
+import { m003VersionsLinks } from './003_versions_links';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has shipped: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Init];
+export const MIGRATIONS: readonly Migration[] = [m001Init, m002Search, m003VersionsLinks];

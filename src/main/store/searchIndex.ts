@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import type { DocumentSummary } from '../../shared/document';
+import type { DocKind } from '../../shared/kinds/kinds';
+import { HIT_END, HIT_START } from '../../shared/search/snippet';
+import type { LibraryFilter, LibrarySort, SortDir } from '../../shared/search/librarySort';
+import type { Db } from './openDatabase';
+
+const FILTERS = `(@kind IS NULL OR l.kind = @kind)
+  AND (@status IS NULL OR l.status = @status)
+  AND (@author IS NULL OR l.author = @author)`;
+
+const ORDER: Record<LibrarySort, (dir: string) => string> = {
+  number: (dir) => `l.kind ${dir}, l.number ${dir}`,
+  title: (dir) => `l.title COLLATE NOCASE ${dir}, l.kind ${dir}, l.number ${dir}`,
+  updated: (dir) => `l.updated_at ${dir}, l.kind ${dir}, l.number ${dir}`,
+};
+
+/** A row of a MATCH: the summary plus the title and passages with hits marked (HIT_START/HIT_END). */
+export interface MatchRow {
+  id: string;
+  kind: DocKind;
+  number: number;
+  title: string;
+  status: string;
+  updatedAt: string;
+  author: string;
+  rank: number;
+  titleMarked: string;
+  bodyMarked: string;
+  extraMarked: string;
+}
+
+/** A document found by its reference, with the start of its body for a snippet. */
+export type RefRow = Omit<MatchRow, 'rank' | 'titleMarked' | 'bodyMarked' | 'extraMarked'> & { head: string };
+
+interface FilterParams {
+  kind: string | null;
+  status: string | null;
+  author: string | null;
+}
+
+const params = (f: LibraryFilter): FilterParams => ({ kind: f.kind ?? null, status: f.status ?? null, author: f.author ?? null });
+
+/** Snippet length in tokens: about one line of the results list. */
+const SNIPPET_TOKENS = 24;
+
+/**
+ * SQL over the library rows and full-text index of migration 002 (live documents only):
+ * ranked matches with snippets, lookups by reference, and filtered, sorted
+ * summaries. Every statement is prepared once.
+ */
+export class SearchIndex {
+  private readonly lists = new Map<string, Database.Statement<[FilterParams], DocumentSummary>>();
+  private readonly matchStmt: Database.Statement<[FilterParams & { match: string; limit: number }], MatchRow>;
+  private readonly refStmt: Database.Statement<[FilterParams & { refKind: string; number: number }], RefRow>;
+
+  constructor(private readonly db: Db) {
+    const marks = `char(${HIT_START.charCodeAt(0)}), char(${HIT_END.charCodeAt(0)})`;
+    this.matchStmt = db.prepare(
+      `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author,
+              documents_fts.rank AS rank,
+              highlight(documents_fts, 0, ${marks}) AS titleMarked,
+              snippet(documents_fts, 1, ${marks}, '…', ${SNIPPET_TOKENS}) AS bodyMarked,
+              snippet(documents_fts, 2, ${marks}, '…', ${SNIPPET_TOKENS}) AS extraMarked
+       FROM documents_fts JOIN library_rows l ON l.row = documents_fts.rowid
+       WHERE documents_fts MATCH @match AND ${FILTERS}
+       ORDER BY documents_fts.rank
+       LIMIT @limit`,
+    );
+    this.refStmt = db.prepare(
+      `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, substr(d.body, 1, 2000) AS head
+       FROM library_rows l JOIN documents d ON d.id = l.id
+       WHERE l.kind = @refKind AND l.number = @number AND ${FILTERS}`,
+    );
+  }
+
+  /** Live documents matching an FTS5 expression, best first. Throws SqliteError on an invalid expression. */
+  match(match: string, filter: LibraryFilter, limit: number): MatchRow[] {
+    return this.matchStmt.all({ ...params(filter), match, limit });
+  }
+
+  /** The live document with this reference, if it passes the filters. */
+  byRef(kind: DocKind, number: number, filter: LibraryFilter): RefRow | undefined {
+    return this.refStmt.get({ ...params(filter), refKind: kind, number });
+  }
+
+  /** Live summaries that pass the filters, in the given order. */
+  list(filter: LibraryFilter, sort: LibrarySort, dir: SortDir): DocumentSummary[] {
+    const key = `${sort}:${dir}`;
+    let stmt = this.lists.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare<[FilterParams], DocumentSummary>(
+        `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.created_at AS createdAt, l.author
+         FROM library_rows l
+         WHERE ${FILTERS}
+         ORDER BY ${ORDER[sort](dir === 'asc' ? 'ASC' : 'DESC')}`,
+      );
+      this.lists.set(key, stmt);
+    }
+    return stmt.all(params(filter));
+  }
+}

@@ -1,0 +1,24 @@
+import type { Document } from '../../../shared/document';
+import '../../styles/postmortem.css';
+import { DocumentFrame } from '../DocumentFrame';
+import { SectionsEditor } from '../SectionsEditor';
+import { ActionItemsTable } from './ActionItemsTable';
+import { IncidentDetails } from './IncidentDetails';
+import { TimelineTable } from './TimelineTable';
+
+/**
+ * The postmortem editor: incident metadata and impact, the timeline, the
+ * narrative sections of the template, and the action items.
+ */
+export function PostmortemEditor({ doc }: { doc: Document }) {
+  return (
+    <DocumentFrame doc={doc}>
+      <div className="pm-editor">
+        <IncidentDetails doc={doc} />
+        <TimelineTable doc={doc} />
+        <SectionsEditor doc={doc} />
+        <ActionItemsTable doc={doc} />
+      </div>
+    </DocumentFrame>
+  );
+}
