@@ -17,6 +17,6 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: { 'electron-main': 'src/main/electron/electronMain.ts', preload: 'src/main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
-  build({ ...common, entryPoints: { web: 'src/main/web/webMain.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { web: 'src/main/web/webMain.ts', cli: 'src/main/cli/cli.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
 ]);
 console.log('built dist/main');

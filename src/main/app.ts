@@ -4,17 +4,26 @@ import type { Person } from '../shared/document';
 import { createDispatch, type Dispatch, type DispatchOptions } from './api/dispatch';
 import { createHandlers, type Platform } from './api/handlers';
 import { defaultIdentity } from './identity';
+import { ExportService } from './importExport/exportService';
+import { ImportService } from './importExport/importService';
 import { ActionItemService } from './services/actionItemService';
 import { AdrService } from './services/adrService';
+import { DashboardService } from './services/dashboardService';
 import { DocumentService } from './services/documentService';
 import { LinkService } from './services/linkService';
+import { ReviewLog } from './services/reviewLog';
+import { ReviewPolicyGate } from './services/reviewPolicyGate';
+import { ReviewService } from './services/reviewService';
 import { SearchService } from './services/searchService';
 import { TrashService } from './services/trashService';
 import { VersionRecorder, VersionService } from './services/versionService';
 import { DocumentStore } from './store/documentStore';
 import { openDatabase, type Db } from './store/openDatabase';
+import { ReviewStore } from './store/reviewStore';
 import { SearchIndex } from './store/searchIndex';
 import { SettingsStore } from './store/settingsStore';
+import { FileSecretStore, type SecretStore } from './sync/secretStore';
+import { SyncService } from './sync/syncService';
 import { DB_FILE } from './workspace';
 
 export interface AppOptions {
@@ -28,12 +37,17 @@ export interface AppOptions {
   dispatch?: DispatchOptions;
   /** Desktop-only abilities (print to PDF), given by the Electron shell. */
   platform?: Platform;
+  /** Where the remote's secret is kept; defaults to a file beside the database (the desktop passes safeStorage). */
+  secrets?: SecretStore;
 }
 
 export interface App {
   db: Db;
   documents: DocumentService;
+  importer: ImportService;
+  exporter: ExportService;
   settings: SettingsStore;
+  sync: SyncService;
   dispatch: Dispatch;
   close(): void;
 }
@@ -49,18 +63,29 @@ export function createApp(options: AppOptions): App {
   const store = new DocumentStore(db);
   const recorder = new VersionRecorder(store, ctx);
   const links = new LinkService(store);
-  const documents = new DocumentService(store, ctx, [recorder, links]);
+  const reviewStore = new ReviewStore(db);
+  const reviewLog = new ReviewLog(store, reviewStore, ctx);
+  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings)]);
   const versions = new VersionService(store, recorder, documents, ctx);
   const trash = new TrashService(store, ctx);
   const adrs = new AdrService(store, ctx, [recorder, links]);
   const actionItems = new ActionItemService(db, ctx.now);
   const search = new SearchService(new SearchIndex(db));
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, settings, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const reviews = new ReviewService(documents, store, reviewLog, settings, ctx);
+  const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
+  const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links], identity, now: ctx.now });
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, dashboard, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   return {
     db,
     documents,
+    importer: new ImportService(store, ctx, [links], recorder),
+    exporter: new ExportService(store),
     settings,
+    sync,
     dispatch: createDispatch(handlers, options.dispatch),
-    close: () => db.close(),
+    close: () => {
+      sync.close();
+      db.close();
+    },
   };
 }

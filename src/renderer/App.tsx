@@ -3,7 +3,9 @@ import type { DocKind } from '../shared/kinds/kinds';
 import { call, errorMessage } from './api/client';
 import { ActionItemsView } from './components/ActionItemsView';
 import { DocumentView } from './components/DocumentView';
+import { DashboardView } from './components/dashboard/DashboardView';
 import { HelpDialog } from './components/HelpDialog';
+import { IdentityMenu } from './components/IdentityMenu';
 import { LibraryView } from './components/LibraryView';
 import { NewDocumentMenu } from './components/NewDocumentMenu';
 import { QuickOpen } from './components/QuickOpen';
@@ -14,6 +16,7 @@ import { SHORTCUTS, type Shortcut } from './shortcuts';
 import { viewFromHash, type View } from './store/uiSlice';
 
 const NAV: { view: View; label: string }[] = [
+  { view: { name: 'dashboard' }, label: 'Dashboard' },
   { view: { name: 'library' }, label: 'Library' },
   { view: { name: 'actions' }, label: 'Action items' },
   { view: { name: 'trash' }, label: 'Trash' },
@@ -24,7 +27,6 @@ export function App() {
   const navigate = useAppStore((s) => s.navigate);
   const loadLibrary = useAppStore((s) => s.loadLibrary);
   const loadInfo = useAppStore((s) => s.loadInfo);
-  const identity = useAppStore((s) => s.identity);
   const toast = useAppStore((s) => s.toast);
   const [dialog, setDialog] = useState<'quickOpen' | 'help' | null>(null);
 
@@ -126,11 +128,7 @@ export function App() {
           <button type="button" className="button button-quiet icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (F1)" onClick={() => setDialog('help')}>
             ?
           </button>
-          {identity && (
-            <span className="identity" title={identity.email}>
-              {identity.name}
-            </span>
-          )}
+          <IdentityMenu />
         </div>
       </header>
       <main className="content">
@@ -138,6 +136,7 @@ export function App() {
         {view.name === 'doc' && <DocumentView id={view.id} />}
         {view.name === 'actions' && <ActionItemsView />}
         {view.name === 'trash' && <TrashView />}
+        {view.name === 'dashboard' && <DashboardView />}
       </main>
       <Toasts />
       {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}

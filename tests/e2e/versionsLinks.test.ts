@@ -47,7 +47,7 @@ async function expectSaved(): Promise<void> {
 }
 
 async function newRfc(title: string, ref: string): Promise<void> {
-  await page.getByRole('button', { name: 'New RFC', exact: true }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'New RFC', exact: true }).click();
   await editor(ref).waitFor();
   await editor(ref).getByRole('textbox', { name: 'Title', exact: true }).fill(title);
   await expectSaved();
@@ -65,6 +65,10 @@ function summaryBox(ref: string) {
 
 function libraryTitles(): Promise<string[]> {
   return page.getByRole('table', { name: 'Documents' }).getByRole('link').allInnerTexts();
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function toast(text: string) {
@@ -94,7 +98,9 @@ describe('versions, links and trash journey', () => {
     // "Links to" says the same below the document.
     const links = two.getByRole('region', { name: 'Links' });
     const linksTo = links.getByRole('list', { name: 'Links to' });
-    expect(await linksTo.getByRole('listitem').allInnerTexts()).toEqual(['RFC-1 Event bus', 'RFC-99 No such document']);
+    expect((await linksTo.getByRole('listitem').allInnerTexts()).map(oneLine)).toEqual(['RFC-1 Event bus', 'RFC-99 No such document']);
+    await summary.screenshot({ path: path.join(SCREENSHOTS, 'links-preview.png') });
+    await links.screenshot({ path: path.join(SCREENSHOTS, 'links-panel.png') });
 
     // Following the link opens RFC-1, which lists RFC-2 under "Linked from".
     await link.click();
@@ -119,10 +125,13 @@ describe('versions, links and trash journey', () => {
     await list.getByRole('button', { name: /Moved to In Review/ }).click();
     const inline = versions.getByTestId('diff-inline');
     await inline.waitFor();
-    expect(await inline.locator('ins.diff-added').allInnerTexts()).toContain('The event bus carries domain events between services.\n\nConsumers are idempotent.');
-    expect(await versions.getByText('+3 lines').count()).toBe(1);
+    expect(oneLine((await inline.locator('ins.diff-added').allInnerTexts()).join(' '))).toBe('The event bus carries domain events between services. Consumers are idempotent.');
+    expect(await inline.locator('del.diff-removed').count()).toBe(0);
+    expect(await versions.locator('.diff-count-added').innerText()).toMatch(/^\+[34] lines$/);
+    expect(await versions.locator('.diff-count-removed').innerText()).toBe('−0 lines');
 
     // Side by side: the version on the left, the current text on the right.
+    await versions.screenshot({ path: path.join(SCREENSHOTS, 'versions-inline.png') });
     await versions.getByRole('button', { name: 'Side by side' }).click();
     const side = versions.getByTestId('diff-side');
     await side.waitFor();
@@ -178,6 +187,12 @@ describe('versions, links and trash journey', () => {
     const table = page.getByRole('table', { name: 'Deleted documents' });
     await table.waitFor();
     expect((await table.locator('tbody tr').allInnerTexts()).map((t) => t.split('\t')[0]!.trim())).toEqual(['RFC-3', 'RFC-2']);
+    // Only the latest toast (the Undo of RFC-3) stays for the picture.
+    await page
+      .locator('.toast')
+      .filter({ hasNotText: 'Moved RFC-3' })
+      .getByRole('button', { name: 'Dismiss' })
+      .evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trash.png') });
 

@@ -1,19 +1,24 @@
 import type { Person } from '../../shared/document';
 import type { ActionItemService } from '../services/actionItemService';
 import type { AdrService } from '../services/adrService';
+import type { DashboardService } from '../services/dashboardService';
 import type { DocumentService } from '../services/documentService';
 import type { LinkService } from '../services/linkService';
+import type { ReviewService } from '../services/reviewService';
 import type { SearchService } from '../services/searchService';
 import type { TrashService } from '../services/trashService';
 import type { VersionService } from '../services/versionService';
 import type { SettingsStore } from '../store/settingsStore';
+import type { SyncService } from '../sync/syncService';
 import type { Handlers } from './dispatch';
 import { createActionsHandlers } from './handlers/actionsHandlers';
 import { createAdrsHandlers } from './handlers/adrsHandlers';
 import { createAppHandlers } from './handlers/appHandlers';
 import { createDocsHandlers } from './handlers/docsHandlers';
 import { createLinksHandlers } from './handlers/linksHandlers';
+import { createReviewsHandlers } from './handlers/reviewsHandlers';
 import { createSearchHandlers } from './handlers/searchHandlers';
+import { createSyncHandlers } from './handlers/syncHandlers';
 import { createTrashHandlers } from './handlers/trashHandlers';
 import { createVersionsHandlers } from './handlers/versionsHandlers';
 
@@ -31,7 +36,10 @@ export interface HandlerDeps {
   trash: TrashService;
   actionItems: ActionItemService;
   adrs: AdrService;
+  reviews: ReviewService;
+  dashboard: DashboardService;
   settings: SettingsStore;
+  sync: SyncService;
   identity: () => Person;
   info: { version: string; workspace: string; bridge: 'electron' | 'web' };
   platform: Platform;
@@ -50,7 +58,9 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createLinksHandlers(d),
     ...createSearchHandlers(d),
     ...createTrashHandlers(d),
+    ...createSyncHandlers(d),
     ...createActionsHandlers(d),
     ...createAdrsHandlers(d),
+    ...createReviewsHandlers(d),
   };
 }

@@ -20,6 +20,8 @@ export interface DocumentHooks {
   onCreated?(doc: Document): void;
   onSaved?(before: Document, after: Document): void;
   onMoved?(before: Document, after: Document): void;
+  /** Runs before a legal move is written; throwing (e.g. POLICY when reviews do not allow approval) refuses the move. */
+  beforeMove?(doc: Document, to: string): void;
 }
 
 export interface DocumentPatch {
@@ -114,6 +116,7 @@ export class DocumentService {
         // A superseded ADR must say by which one; the supersede call keeps both sides linked.
         throw new AppError('ILLEGAL_TRANSITION', 'An ADR is superseded by another ADR: open the newer ADR and use "Supersede another ADR…", so both are linked.', { from: doc.status, to });
       }
+      for (const h of this.hooks) h.beforeMove?.(doc, to);
       const next: Document = { ...doc, status: to, updatedAt: this.ctx.now().toISOString(), revision: doc.revision + 1 };
       this.store.update(next);
       this.store.addHistory({ docId: id, at: next.updatedAt, actor: this.ctx.identity(), event: 'status', from: doc.status, to });

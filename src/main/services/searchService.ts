@@ -24,7 +24,8 @@ function isQueryError(e: unknown): boolean {
 function fromMatch(r: MatchRow): SearchHit {
   const body = toSegments(r.bodyMarked);
   const extra = toSegments(r.extraMarked);
-  const snippet = hasHit(body) ? body : hasHit(extra) ? extra : body.length > 0 ? body : extra;
+  // The passage that matched; when only the title did, the start of the body (never field values out of context).
+  const snippet = hasHit(body) ? body : hasHit(extra) ? extra : body;
   return {
     id: r.id,
     kind: r.kind,

@@ -33,11 +33,11 @@ export function schemaVersion(db: Db): number {
 function migrate(db: Db): void {
   const current = schemaVersion(db);
   const pending = MIGRATIONS.filter((m) => m.version > current);
-  if (pending.length === 0) return;
   const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
   if (current > latest) {
     throw new Error(`This workspace was written by a newer DesignDesk (schema ${current}, this build knows ${latest}).`);
   }
+  if (pending.length === 0) return;
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);

@@ -33,6 +33,8 @@ export interface MatchRow {
 /** A document found by its reference, with the start of its body for a snippet. */
 export type RefRow = Omit<MatchRow, 'rank' | 'titleMarked' | 'bodyMarked' | 'extraMarked'> & { head: string };
 
+type SummaryTuple = [id: string, kind: DocKind, number: number, title: string, status: string, updatedAt: string, createdAt: string, author: string];
+
 interface FilterParams {
   kind: string | null;
   status: string | null;
@@ -40,6 +42,12 @@ interface FilterParams {
 }
 
 const params = (f: LibraryFilter): FilterParams => ({ kind: f.kind ?? null, status: f.status ?? null, author: f.author ?? null });
+
+/**
+ * bm25 with column weights (title, body, extra): a title hit outranks a hit
+ * in the structured fields, which outranks a body hit. Lower is better.
+ */
+const BM25 = 'bm25(documents_fts, 10.0, 1.0, 4.0)';
 
 /** Snippet length in tokens: about one line of the results list. */
 const SNIPPET_TOKENS = 24;
@@ -50,22 +58,29 @@ const SNIPPET_TOKENS = 24;
  * summaries. Every statement is prepared once.
  */
 export class SearchIndex {
-  private readonly lists = new Map<string, Database.Statement<[FilterParams], DocumentSummary>>();
+  private readonly lists = new Map<string, Database.Statement<[FilterParams], SummaryTuple>>();
   private readonly matchStmt: Database.Statement<[FilterParams & { match: string; limit: number }], MatchRow>;
   private readonly refStmt: Database.Statement<[FilterParams & { refKind: string; number: number }], RefRow>;
 
   constructor(private readonly db: Db) {
     const marks = `char(${HIT_START.charCodeAt(0)}), char(${HIT_END.charCodeAt(0)})`;
+    // The top hits are ranked first, over the narrow rows only; snippets are cut for those alone.
     this.matchStmt = db.prepare(
-      `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author,
-              documents_fts.rank AS rank,
+      `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, top.score AS rank,
               highlight(documents_fts, 0, ${marks}) AS titleMarked,
               snippet(documents_fts, 1, ${marks}, '…', ${SNIPPET_TOKENS}) AS bodyMarked,
               snippet(documents_fts, 2, ${marks}, '…', ${SNIPPET_TOKENS}) AS extraMarked
-       FROM documents_fts JOIN library_rows l ON l.row = documents_fts.rowid
-       WHERE documents_fts MATCH @match AND ${FILTERS}
-       ORDER BY documents_fts.rank
-       LIMIT @limit`,
+       FROM (
+         SELECT documents_fts.rowid AS r, ${BM25} AS score
+         FROM documents_fts JOIN library_rows l ON l.row = documents_fts.rowid
+         WHERE documents_fts MATCH @match AND ${FILTERS}
+         ORDER BY score
+         LIMIT @limit
+       ) top
+       JOIN documents_fts ON documents_fts.rowid = top.r
+       JOIN library_rows l ON l.row = top.r
+       WHERE documents_fts MATCH @match
+       ORDER BY top.score`,
     );
     this.refStmt = db.prepare(
       `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, substr(d.body, 1, 2000) AS head
@@ -89,14 +104,26 @@ export class SearchIndex {
     const key = `${sort}:${dir}`;
     let stmt = this.lists.get(key);
     if (!stmt) {
-      stmt = this.db.prepare<[FilterParams], DocumentSummary>(
-        `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.created_at AS createdAt, l.author
-         FROM library_rows l
-         WHERE ${FILTERS}
-         ORDER BY ${ORDER[sort](dir === 'asc' ? 'ASC' : 'DESC')}`,
-      );
+      stmt = this.db
+        .prepare<[FilterParams], SummaryTuple>(
+          `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at, l.created_at, l.author
+           FROM library_rows l
+           WHERE ${FILTERS}
+           ORDER BY ${ORDER[sort](dir === 'asc' ? 'ASC' : 'DESC')}`,
+        )
+        .raw(true);
       this.lists.set(key, stmt);
     }
-    return stmt.all(params(filter));
+    // Rows as arrays, turned into objects here: about a third faster than letting the driver build 10,000 objects.
+    return stmt.all(params(filter)).map(([id, kind, number, title, status, updatedAt, createdAt, author]) => ({
+      id,
+      kind,
+      number,
+      title,
+      status,
+      updatedAt,
+      createdAt,
+      author,
+    }));
   }
 }

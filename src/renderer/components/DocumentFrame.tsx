@@ -5,6 +5,7 @@ import { BacklinksPanel } from './BacklinksPanel';
 import { DeleteDocumentButton } from './DeleteDocumentButton';
 import { DocumentActions } from './DocumentActions';
 import { HistoryPanel } from './HistoryPanel';
+import { ReviewPanel } from './reviews/ReviewPanel';
 import { SaveIndicator } from './SaveIndicator';
 import { StaleDraftBanner } from './StaleDraftBanner';
 import { StatusControls } from './StatusControls';
@@ -28,10 +29,15 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
         </div>
       </header>
       <StaleDraftBanner />
-      {children}
-      <BacklinksPanel doc={doc} />
-      <VersionsPanel doc={doc} />
-      <HistoryPanel docId={doc.id} status={doc.status} />
+      <div className="editor-layout">
+        <div className="editor-main">
+          {children}
+          <BacklinksPanel doc={doc} />
+          <VersionsPanel doc={doc} />
+          <HistoryPanel docId={doc.id} status={doc.status} />
+        </div>
+        <ReviewPanel doc={doc} />
+      </div>
     </article>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../shared/document';
 import { call, errorMessage } from '../api/client';
+import { useAppStore } from '../store';
+import { describeReviewEvent } from './reviews/reviewHistory';
 
 function describe(h: HistoryEntry): string {
   const data = (h.data ?? {}) as Record<string, unknown>;
@@ -22,7 +24,7 @@ function describe(h: HistoryEntry): string {
     case 'restored':
       return `restored the version of ${data.versionAt ? new Date(String(data.versionAt)).toLocaleString() : 'an earlier time'}`;
     default:
-      return h.event.replace(/[-_]/g, ' ');
+      return describeReviewEvent(h) ?? h.event.replace(/[-_]/g, ' ');
   }
 }
 
@@ -30,6 +32,7 @@ function describe(h: HistoryEntry): string {
 export function HistoryPanel({ docId, status }: { docId: string; status: string }) {
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const historySeq = useAppStore((s) => s.historySeq);
   useEffect(() => {
     let live = true;
     call('docs:history', { id: docId }).then(
@@ -39,7 +42,7 @@ export function HistoryPanel({ docId, status }: { docId: string; status: string 
     return () => {
       live = false;
     };
-  }, [docId, status]);
+  }, [docId, status, historySeq]);
   return (
     <section className="history" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>

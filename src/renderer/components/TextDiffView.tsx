@@ -68,6 +68,12 @@ function Cell({ cell, side }: { cell: SideCell | null; side: 'left' | 'right' })
 export function SideBySideDiff({ rows, leftLabel, rightLabel }: { rows: SideRow[]; leftLabel: string; rightLabel: string }) {
   return (
     <table className="diff-side" data-testid="diff-side">
+      <colgroup>
+        <col className="diff-num-col" />
+        <col />
+        <col className="diff-num-col" />
+        <col />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col" colSpan={2}>

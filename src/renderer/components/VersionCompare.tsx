@@ -10,6 +10,16 @@ export function formatWhen(iso: string): string {
 }
 
 type Mode = 'inline' | 'side';
+const MODE_KEY = 'designdesk.diffLayout';
+
+/** The layout last chosen, so the diff opens the way the user likes it. */
+function savedMode(): Mode {
+  try {
+    return localStorage.getItem(MODE_KEY) === 'side' ? 'side' : 'inline';
+  } catch {
+    return 'inline';
+  }
+}
 
 export interface VersionCompareProps {
   version: Version;
@@ -22,7 +32,15 @@ export interface VersionCompareProps {
 
 /** One version against the current text: title, fields and body, inline or side by side, and the way back to it. */
 export function VersionCompare({ version, current, label, restoring, onRestore }: VersionCompareProps) {
-  const [mode, setMode] = useState<Mode>('inline');
+  const [mode, setModeState] = useState<Mode>(savedMode);
+  const setMode = (m: Mode): void => {
+    setModeState(m);
+    try {
+      localStorage.setItem(MODE_KEY, m);
+    } catch {
+      // Storage disabled: the choice lasts until the panel closes.
+    }
+  };
   const [asking, setAsking] = useState(false);
   const body = useDeferredValue(current.body);
   const diff = useMemo(() => diffTexts(version.body, body), [version.body, body]);

@@ -113,7 +113,8 @@ export function VersionsPanel({ doc }: { doc: Document }) {
                     <button type="button" className="version-item" aria-pressed={v.id === selectedId} onClick={() => setSelectedId(v.id)}>
                       <span className={`version-reason version-reason-${v.reason}`}>{reasonLabel(doc.kind, v)}</span>
                       <span className="version-meta">
-                        <time dateTime={v.at}>{formatWhen(v.at)}</time> · {v.actor.name}
+                        <time dateTime={v.at}>{formatWhen(v.at)}</time>
+                        <span>{v.actor.name}</span>
                       </span>
                     </button>
                   </li>

@@ -157,8 +157,9 @@ export function diffTexts(older: string, newer: string, context = 3): TextDiff {
       const paired = l !== undefined && r !== undefined ? wordSegs(l, r) : null;
       result.sideBySide.push({
         type: 'line',
-        left: l === undefined ? null : { n: ++oldNo, change: 'removed', segs: paired ? paired.filter((s) => s.change !== 'added') : [{ text: l, change: 'removed' }] },
-        right: r === undefined ? null : { n: ++newNo, change: 'added', segs: paired ? paired.filter((s) => s.change !== 'removed') : [{ text: r, change: 'added' }] },
+        // A line with no counterpart is marked by its cell; words are marked only within a pair.
+        left: l === undefined ? null : { n: ++oldNo, change: 'removed', segs: paired ? paired.filter((s) => s.change !== 'added') : [{ text: l, change: 'same' }] },
+        right: r === undefined ? null : { n: ++newNo, change: 'added', segs: paired ? paired.filter((s) => s.change !== 'removed') : [{ text: r, change: 'same' }] },
       });
     }
   });

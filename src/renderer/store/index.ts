@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
+import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = LibrarySlice & EditorSlice & UiSlice;
+export type AppState = LibrarySlice & EditorSlice & UiSlice & SearchSlice;
 
 /** One store, one slice per concern (zustand slices pattern). Documents themselves live in the database. */
 export const useAppStore = create<AppState>()((...a) => ({
   ...createLibrarySlice(...a),
   ...createEditorSlice(...a),
   ...createUiSlice(...a),
+  ...createSearchSlice(...a),
 }));

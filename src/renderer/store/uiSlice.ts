@@ -3,9 +3,9 @@ import type { Person } from '../../shared/document';
 import { call, errorMessage } from '../api/client';
 import type { AppState } from './index';
 
-export type View = { name: 'library' } | { name: 'doc'; id: string } | { name: 'actions' } | { name: 'trash' };
+export type View = { name: 'library' } | { name: 'doc'; id: string } | { name: 'actions' } | { name: 'trash' } | { name: 'dashboard' };
 
-const PAGES = ['library', 'actions', 'trash'] as const;
+const PAGES = ['library', 'actions', 'trash', 'dashboard'] as const;
 
 /** A button on a toast, e.g. "Undo" after a delete. */
 export interface ToastAction {
@@ -23,11 +23,16 @@ export interface Toast {
 export interface UiSlice {
   view: View;
   identity: Person | null;
+  /** Bumped after a review act so the history panel reloads (review events do not change the status). */
+  historySeq: number;
   workspace: string;
   bridge: 'electron' | 'web';
   toasts: Toast[];
   navigate: (view: View) => void;
   loadInfo: () => Promise<void>;
+  /** Acts as another person from now on (shared laptop; the e2e test plays two roles); pending edits are saved first. */
+  switchIdentity: (person: Person) => Promise<void>;
+  bumpHistory: () => void;
   toast: (kind: Toast['kind'], text: string, action?: ToastAction) => void;
   dismissToast: (id: number) => void;
 }
@@ -49,6 +54,7 @@ function hashOf(view: View): string {
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   view: viewFromHash(window.location.hash),
   identity: null,
+  historySeq: 0,
   workspace: '',
   bridge: 'web',
   toasts: [],
@@ -64,6 +70,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
       get().toast('error', errorMessage(e));
     }
   },
+  switchIdentity: async (person) => {
+    await get().saveNow();
+    const identity = await call('identity:set', person);
+    set({ identity });
+    get().toast('info', `Signed in as ${identity.name}`);
+  },
+  bumpHistory: () => set((s) => ({ historySeq: s.historySeq + 1 })),
   toast: (kind, text, action) => {
     const id = nextToast++;
     set((s) => ({ toasts: [...s.toasts, { id, kind, text, ...(action ? { action } : {}) }] }));

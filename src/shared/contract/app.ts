@@ -20,4 +20,9 @@ export const appContract = {
     input: PersonSchema.strict(),
     output: PersonSchema,
   },
+  /** Identities used on this workspace lately, the current one first (two people sharing a laptop switch between them). */
+  'identity:recent': {
+    input: z.object({}).strict(),
+    output: z.array(PersonSchema),
+  },
 } as const;

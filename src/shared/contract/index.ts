@@ -4,7 +4,9 @@ import { adrsContract } from './adrs';
 import { appContract } from './app';
 import { docsContract } from './docs';
 import { linksContract } from './links';
+import { reviewsContract } from './reviews';
 import { searchContract } from './search';
+import { syncContract } from './sync';
 import { trashContract } from './trash';
 import { versionsContract } from './versions';
 
@@ -20,8 +22,10 @@ export const contract = {
   ...linksContract,
   ...searchContract,
   ...trashContract,
+  ...syncContract,
   ...actionsContract,
   ...adrsContract,
+  ...reviewsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -86,7 +86,6 @@ const quote = (t: Term): string => `"${t.text.replace(/"/g, '""')}"${t.star ? '*
  * nothing searchable is left.
  */
 export function toFtsQuery(userText: string, options: FtsQueryOptions = {}): string {
-  // eslint-disable-next-line no-control-regex -- control characters are never part of a term
   const text = userText.replace(/[\u0000-\u001f\u007f]/g, ' ');
   const tokens = scan(text, options.plain ?? false).filter(searchable);
   const positive: Term[][] = [];
@@ -98,9 +97,10 @@ export function toFtsQuery(userText: string, options: FtsQueryOptions = {}): str
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (token.type === 'op') {
-      const betweenTerms = prev?.type === 'term' && next?.type === 'term' && !next.neg;
-      if (betweenTerms && (token.op === 'AND' || (token.op === 'OR' && !prev.neg && !notNext))) {
-        joinOr = token.op === 'OR';
+      const betweenTerms = prev?.type === 'term' && next?.type === 'term';
+      if (betweenTerms && token.op === 'AND') return;
+      if (betweenTerms && token.op === 'OR' && !prev.neg && !next.neg && !notNext) {
+        joinOr = true;
         return;
       }
       if (token.op === 'NOT' && next?.type === 'term' && positive.length > 0) {

@@ -8,13 +8,24 @@ export interface Segment {
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
 
-/** Markdown noise that reads badly in a one-line snippet: heading marks, emphasis, code ticks, list bullets. */
-function tidy(text: string): string {
-  return text
-    .replace(/(^|\s)#{1,6}(?=\s)/g, '$1')
-    .replace(/[*_`>|]+/g, '')
-    .replace(/(^|\s)[-+](?=\s)/g, '$1')
-    .replace(/\s+/g, ' ');
+/** Inline Markdown that reads badly in a snippet: emphasis and code ticks; whitespace collapsed. */
+function tidyInline(text: string): string {
+  return text.replace(/\*\*|__|`+|\*/g, '').replace(/\s+/g, ' ');
+}
+
+/**
+ * Line-level cleanup on the whole marked text: lines before the one with the
+ * first hit go (they are earlier paragraphs or a heading cut in half), so do
+ * headings without a hit (template scaffolding), and so do heading, quote
+ * and list marks at the start of a line.
+ */
+function tidyLines(marked: string): string {
+  const first = marked.indexOf(HIT_START);
+  const from = first < 0 ? 0 : marked.lastIndexOf('\n', first) + 1;
+  return marked
+    .slice(from)
+    .replace(/(^|\n)[ \t]*#{1,6}[ \t][^\n\u0002]*(?=\n|$)/g, '$1')
+    .replace(/(^|\n)[ \t]*(?:#{1,6}|>+|[-+*]|\d+\.)[ \t]+/g, '$1');
 }
 
 /**
@@ -25,13 +36,13 @@ function tidy(text: string): string {
 export function toSegments(marked: string): Segment[] {
   const out: Segment[] = [];
   const push = (text: string, hit: boolean): void => {
-    const t = hit ? text.replace(/\s+/g, ' ') : tidy(text);
+    const t = hit ? text.replace(/\s+/g, ' ') : tidyInline(text);
     if (t === '') return;
     const prev = out[out.length - 1];
     if (prev && prev.hit === hit) prev.text += t;
     else out.push({ text: t, hit });
   };
-  let rest = marked;
+  let rest = tidyLines(marked);
   while (rest.length > 0) {
     const start = rest.indexOf(HIT_START);
     if (start < 0) {
@@ -58,7 +69,7 @@ export function hasHit(segments: readonly Segment[]): boolean {
 /** The first words of a text as one plain segment (for a result found by its reference, not its text). */
 export function leadSegments(text: string, maxChars = 160): Segment[] {
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^\s*#{1,6}\s/.test(l));
-  const flat = tidy(lines.join(' ')).trim();
+  const flat = tidyInline(tidyLines(lines.join('\n'))).trim();
   if (flat === '') return [];
   return [{ text: flat.length > maxChars ? `${flat.slice(0, maxChars).trimEnd()}…` : flat, hit: false }];
 }

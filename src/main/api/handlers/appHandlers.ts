@@ -1,5 +1,6 @@
 import type { appContract } from '../../../shared/contract/app';
 import { AppError } from '../../../shared/errors';
+import { RECENT_IDENTITIES_KEY, rememberIdentities } from '../../identity';
 import type { AreaHandlers } from '../dispatch';
 import type { HandlerDeps } from '../handlers';
 
@@ -11,8 +12,10 @@ export function createAppHandlers(d: HandlerDeps): AreaHandlers<typeof appContra
       return d.platform.printToPdf(title);
     },
     'identity:set': (p) => {
+      d.settings.set(RECENT_IDENTITIES_KEY, rememberIdentities(d.settings.get(RECENT_IDENTITIES_KEY), [p, d.identity()]));
       d.settings.set('identity', p);
       return p;
     },
+    'identity:recent': () => rememberIdentities(d.settings.get(RECENT_IDENTITIES_KEY), [d.identity()]),
   };
 }

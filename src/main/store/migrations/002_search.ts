@@ -52,8 +52,6 @@ export const m002Search: Migration = {
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '2 3'
     );
-    -- A title hit outranks a structured-field hit, which outranks a body hit.
-    INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 4.0)');
 
     CREATE TRIGGER documents_library_insert AFTER INSERT ON documents BEGIN
       -- INSERT OR REPLACE does not fire the delete trigger: drop a stale entry first.${remove('new.id')}${add('new')}

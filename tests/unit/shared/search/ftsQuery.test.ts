@@ -36,6 +36,7 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('db postgres OR mysql OR sqlite')).toBe('"db" AND ("postgres" OR "mysql" OR "sqlite")');
     expect(toFtsQuery('postgres AND mysql')).toBe('"postgres" AND "mysql"');
     expect(toFtsQuery('cache NOT redis')).toBe('"cache" NOT "redis"');
+    expect(toFtsQuery('cache AND -redis')).toBe('"cache" NOT "redis"');
     expect(toFtsQuery('cache -redis -memcached')).toBe('"cache" NOT ("redis" OR "memcached")');
     expect(toFtsQuery('cache layer -"redis cluster"')).toBe('("cache" AND "layer") NOT "redis cluster"');
   });

@@ -1,0 +1,31 @@
+import os from 'node:os';
+import { main } from './main';
+
+declare const __APP_VERSION__: string;
+
+// A reader that stops early (`designdesk list | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
+}
+
+/** `designdesk` as installed with the package (bin/designdesk.cjs -> dist/main/cli.cjs). */
+void main(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  cwd: process.cwd(),
+  platform: process.platform,
+  home: os.homedir(),
+  version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`designdesk: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,43 @@
+import { displayRef } from '../../../shared/kinds/kinds';
+import { UsageError, str, type Command } from '../context';
+import { parseKind } from '../resolveRef';
+import { readBodyFile } from '../bodyFile';
+
+/** `designdesk new KIND --title T [--body-file F]`: creates a document from its kind's template. */
+export const newCommand: Command = {
+  name: 'new',
+  summary: 'create a document (rfc, adr, matrix, postmortem) and print its id and number',
+  usage: ['new KIND --title TITLE [--body-file FILE] [--json]'],
+  details: `Creates a document of KIND (rfc, adr, matrix or dm, postmortem or pm) with the
+next free number, from the kind's template. With --body-file the file's text
+(Markdown) replaces the template.
+
+Options:
+  --title TITLE      the title (required)
+  --body-file FILE   Markdown for the body
+  --json             print the new document as JSON
+
+Example:
+  designdesk new rfc --title "Rate limiting for the public API" --body-file draft.md`,
+  options: { title: { type: 'string' }, 'body-file': { type: 'string' }, json: { type: 'boolean' } },
+  args: { min: 1, max: 1 },
+  workspace: true,
+  async run(ctx) {
+    const kind = parseKind(ctx.args[0]!);
+    const title = str(ctx.values, 'title');
+    if (title === undefined || !title.trim()) throw new UsageError('give the title with --title "..."');
+    const bodyFile = str(ctx.values, 'body-file');
+    const body = bodyFile === undefined ? undefined : readBodyFile(ctx.resolvePath(bodyFile));
+    let doc = await ctx.call('docs:create', { kind, title });
+    if (body !== undefined) doc = await ctx.call('docs:update', { id: doc.id, baseRevision: doc.revision, body });
+    const ref = displayRef(doc.kind, doc.number);
+    if (ctx.values.json) ctx.json({ id: doc.id, number: doc.number, ref, kind: doc.kind, title: doc.title, status: doc.status });
+    else {
+      ctx.out(`Created ${ref}: ${doc.title}`);
+      ctx.out(`  id:     ${doc.id}`);
+      ctx.out(`  number: ${doc.number}`);
+      ctx.out(`  status: ${doc.status}`);
+    }
+    return 0;
+  },
+};

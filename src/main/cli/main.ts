@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { isAppError } from '../../shared/errors';
+import { exportCommand } from './commands/exportCommand';
+import { importCommand } from './commands/importCommand';
+import { initCommand } from './commands/initCommand';
+import { lintCommand } from './commands/lintCommand';
+import { listCommand } from './commands/listCommand';
+import { moveCommand } from './commands/moveCommand';
+import { newCommand } from './commands/newCommand';
+import { remoteCommand } from './commands/remoteCommand';
+import { searchCommand } from './commands/searchCommand';
+import { setCommand } from './commands/setCommand';
+import { showCommand } from './commands/showCommand';
+import { syncCommand } from './commands/syncCommand';
+import { createContext, UsageError, type CliIo, type Command, type OptionSpec } from './context';
+
+/** Every command, in the order `designdesk --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  newCommand,
+  setCommand,
+  moveCommand,
+  listCommand,
+  showCommand,
+  searchCommand,
+  importCommand,
+  exportCommand,
+  lintCommand,
+  remoteCommand,
+  syncCommand,
+];
+
+/** Exit codes: 0 ok, 1 findings or a failure, 2 bad usage. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+const COMMON: OptionSpec = { help: { type: 'boolean', short: 'h' } };
+const WORKSPACE: OptionSpec = { workspace: { type: 'string' } };
+
+function overview(version: string): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `designdesk ${version}: RFCs, ADRs, decision matrices and postmortems from the command line.`,
+    '',
+    'Usage: designdesk COMMAND [ARGS] [--workspace DIR] [--json]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run "designdesk COMMAND --help" for the options of a command.',
+    'Exit codes: 0 ok, 1 findings or a failure, 2 bad usage.',
+  ].join('\n');
+}
+
+/** The help of one command: usage lines, then its details. */
+export function commandHelp(c: Command): string {
+  const ws = c.workspace ? '\n  --workspace DIR  the workspace (default: DESIGNDESK_WORKSPACE, else the app\'s own)' : '';
+  return `${c.summary}\n\nUsage:\n${c.usage.map((u) => `  designdesk ${u}`).join('\n')}\n\n${c.details.trimEnd()}${ws}\n  -h, --help       this help\n`;
+}
+
+/**
+ * Runs one `designdesk` command line and returns its exit code. Output goes
+ * through `io` only, so tests run it in-process; errors go to stderr in words
+ * that say what to do.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const version = io.version ?? 'dev';
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    const text = `${topic ? commandHelp(topic) : overview(version)}\n`;
+    if (name === undefined) {
+      io.stderr(text);
+      return EXIT.usage;
+    }
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${version}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`designdesk: "${name}" is not a command. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\nRun "designdesk --help" for an overview.\n`);
+    return EXIT.usage;
+  }
+
+  let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
+  try {
+    const parsed = parseArgs({ args: [...rest], options: { ...COMMON, ...(command.workspace ? WORKSPACE : {}), ...command.options }, allowPositionals: true, strict: true });
+    values = parsed.values as typeof values;
+    positionals = parsed.positionals;
+  } catch (e) {
+    return usage(io, command, e instanceof Error ? e.message.replace(/\. To specify a positional argument starting with a '-'.*$/s, '.') : String(e));
+  }
+  if (values.help) {
+    io.stdout(`${commandHelp(command)}`);
+    return EXIT.ok;
+  }
+  if (positionals.length < command.args.min) return usage(io, command, 'missing argument.');
+  if (positionals.length > command.args.max) return usage(io, command, `unexpected argument "${positionals[command.args.max]}".`);
+
+  const ctx = createContext(io, command, positionals, values);
+  try {
+    return await command.run(ctx);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(io, command, e.message);
+    if (isAppError(e)) {
+      io.stderr(`designdesk ${command.name}: ${e.message}\n`);
+      return EXIT.failure;
+    }
+    io.stderr(`designdesk ${command.name}: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failure;
+  } finally {
+    ctx.close();
+  }
+}
+
+function usage(io: CliIo, command: Command, message: string): number {
+  io.stderr(`designdesk ${command.name}: ${message}\nUsage:\n${command.usage.map((u) => `  designdesk ${u}`).join('\n')}\nRun "designdesk ${command.name} --help" for details.\n`);
+  return EXIT.usage;
+}

@@ -1,0 +1,25 @@
+import { safeStorage } from 'electron';
+import { AppError } from '../../shared/errors';
+import { FileSecretStore } from '../sync/secretStore';
+
+/**
+ * The desktop secret store: the remote's token or password encrypted with
+ * Electron's safeStorage (the OS keychain: Keychain, DPAPI, libsecret) and
+ * kept, encrypted, in a file beside the workspace database.
+ */
+export class SafeStorageSecretStore extends FileSecretStore {
+  override readonly driver = 'safeStorage';
+
+  constructor(file: string) {
+    super(
+      file,
+      (plain) => {
+        if (!safeStorage.isEncryptionAvailable()) {
+          throw new AppError('UNSUPPORTED', 'This system has no keychain DesignDesk can use to keep the password safe.');
+        }
+        return safeStorage.encryptString(plain).toString('base64');
+      },
+      (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
+    );
+  }
+}

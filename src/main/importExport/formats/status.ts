@@ -1,0 +1,64 @@
+import type { DocKind } from '../../../shared/kinds/kinds';
+import { KINDS } from '../../../shared/kinds/kinds';
+import { initialStatus, LIFECYCLES } from '../../../shared/kinds/lifecycle';
+import type { ImportedDoc, SourceLink } from '../importedDoc';
+import { numberFromName, parseLink, resolveHref, stripComments } from './common';
+
+export interface MappedStatus {
+  status: string;
+  /** False when the source status has no place in our lifecycle and was kept verbatim. */
+  known: boolean;
+  /** "superseded by X" carried a link to X. */
+  supersededBy?: Omit<SourceLink, 'relation'>;
+}
+
+/**
+ * Maps a status as another tool wrote it onto our lifecycle: a status of the
+ * kind (any case, "In Review" or "in-review"), "superseded by X" (with a link
+ * to X), or an entry of the format's own table (`synonyms`). Anything else is
+ * kept verbatim and reported as unknown: an import never guesses a status.
+ */
+export function mapStatus(kind: DocKind, raw: string, fromPath: string, synonyms: Record<string, string> = {}): MappedStatus {
+  const clean = stripComments(raw)
+    .replace(/^[*_`]+|[*_`]+$/g, '')
+    .replace(/[.;]+$/, '')
+    .trim();
+  const statuses = LIFECYCLES[kind].statuses;
+  const sup = /^super[sc]eded(?:\s+by\b\s*:?\s*(.*))?$/i.exec(clean);
+  if (sup && statuses.includes('superseded')) {
+    const target = sup[1]?.trim();
+    return { status: 'superseded', known: true, ...(target ? { supersededBy: linkTarget(target, fromPath) } : {}) };
+  }
+  const slug = clean.toLowerCase().replace(/[\s_]+/g, '-');
+  if (statuses.includes(slug)) return { status: slug, known: true };
+  const mapped = synonyms[clean.toLowerCase()];
+  if (mapped) return { status: mapped, known: true };
+  return { status: clean, known: false };
+}
+
+/** The target of a link as written: a Markdown link to a file, "ADR-0123", "#12" or "12. Title". */
+export function linkTarget(written: string, fromPath: string): Omit<SourceLink, 'relation'> {
+  const { text, href } = parseLink(written);
+  const path = href ? resolveHref(fromPath, href) : null;
+  const num = /^(?:[A-Z]+-|#)?0*(\d{1,6})\b/i.exec(text) ?? (path ? null : /\b(?:ADR|RFC|KEP)[- ]?0*(\d{1,6})\b/i.exec(text));
+  const fromFile = path ? numberFromName(path.slice(path.lastIndexOf('/') + 1)) : null;
+  const number = num ? Number(num[1]) : fromFile;
+  return { text: written.trim(), ...(path ? { path } : {}), ...(number !== null ? { number } : {}) };
+}
+
+/** Sets a document's status from the source's text (or the kind's first status when the source has none), with notes. */
+export function applyStatus(doc: ImportedDoc, raw: string | null | undefined, synonyms: Record<string, string> = {}): void {
+  const label = KINDS[doc.kind].label;
+  if (raw === null || raw === undefined || !stripComments(String(raw))) {
+    doc.status = initialStatus(doc.kind);
+    doc.notes.push(`no status in the file: starts as ${doc.status}`);
+    return;
+  }
+  const m = mapStatus(doc.kind, String(raw), doc.path, synonyms);
+  doc.status = m.status;
+  if (!m.known) {
+    doc.flagged = true;
+    doc.notes.push(`status "${m.status}" is not in the ${label} lifecycle (${LIFECYCLES[doc.kind].statuses.join(', ')}): kept as written`);
+  }
+  if (m.supersededBy) doc.links.push({ relation: 'supersededBy', ...m.supersededBy });
+}

@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { AppError } from '../../shared/errors';
+import { parseDocument, type RepoDocument } from '../../shared/format/parseDocument';
+import { KINDS, displayRef, parseDisplayRef, type DocKind } from '../../shared/kinds/kinds';
+import { isKnownStatus, LIFECYCLES } from '../../shared/kinds/lifecycle';
+import { extractRefs, refKey } from '../../shared/links/refs';
+import { CONFIG_FILE, DOC_FOLDERS, FORMAT_VERSION, isDocumentPath, numberInFileName, readFormatVersion } from '../../shared/sync/repoLayout';
+import { MAX_IMPORT_FILE_BYTES } from './importedDoc';
+import { decodeText } from './readSource';
+
+/** One problem in a team repo: the file and what is wrong, in words a person can act on. */
+export interface LintFinding {
+  path: string;
+  reason: string;
+}
+
+interface Entry {
+  path: string;
+  doc: RepoDocument;
+}
+
+const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/**
+ * Checks a team repo in the DesignDesk format: designdesk.yml, the schema of
+ * every document file (parseDocument), statuses outside the kind's
+ * lifecycle, duplicate numbers and ids, references (RFC-12 ...) to documents
+ * that do not exist, supersede links kept on one side only, and review files
+ * (reviews/<id>.yml) of documents that do not exist. README files in the
+ * document folders are not documents and are not checked.
+ */
+export function lintRepo(dir: string): LintFinding[] {
+  const root = path.resolve(dir);
+  if (!isDir(root)) throw new AppError('NOT_FOUND', `No folder at ${root}: give the path of a team repo.`, { dir: root });
+  const findings: LintFinding[] = [];
+  const add = (p: string, reason: string): void => void findings.push({ path: p, reason });
+
+  const yml = path.join(root, CONFIG_FILE);
+  if (!fs.existsSync(yml)) add(CONFIG_FILE, 'missing: a team repo starts with designdesk.yml (a sync or "designdesk export DIR" writes one)');
+  else {
+    const version = readFormatVersion(fs.readFileSync(yml, 'utf8'));
+    if (!version.ok) add(CONFIG_FILE, version.reason.replace(/^designdesk\.yml:? ?/, ''));
+    else if (version.version > FORMAT_VERSION) add(CONFIG_FILE, `format ${version.version} is newer than this DesignDesk reads (${FORMAT_VERSION}): update DesignDesk`);
+  }
+
+  const entries: Entry[] = [];
+  for (const folder of DOC_FOLDERS) {
+    for (const rel of walk(root, folder, 0)) {
+      if (!isDocumentPath(rel)) continue;
+      const text = readText(path.join(root, ...rel.split('/')), rel, add);
+      if (text === null) continue;
+      const parsed = parseDocument(rel, text);
+      if (!parsed.ok) {
+        add(rel, parsed.reason);
+        continue;
+      }
+      checkOne(rel, parsed.doc, add);
+      entries.push({ path: rel, doc: parsed.doc });
+    }
+  }
+  checkDuplicates(entries, add);
+  checkReferences(entries, add);
+  checkSupersedes(entries, add);
+  checkReviews(root, new Set(entries.map((e) => e.doc.id).filter((id): id is string => id !== null)), add);
+  return findings.sort((a, b) => (a.path === b.path ? (a.reason < b.reason ? -1 : 1) : a.path < b.path ? -1 : 1));
+}
+
+type Add = (p: string, reason: string) => void;
+
+function checkOne(rel: string, doc: RepoDocument, add: Add): void {
+  const label = KINDS[doc.kind].label;
+  if (!doc.status) add(rel, `no status (a ${label} is one of: ${LIFECYCLES[doc.kind].statuses.join(', ')})`);
+  else if (!isKnownStatus(doc.kind, doc.status)) add(rel, `status "${doc.status}" is not in the ${label} lifecycle (${LIFECYCLES[doc.kind].statuses.join(', ')})`);
+  if (doc.number === null) add(rel, `no number: give it a ref (${KINDS[doc.kind].prefix}-N) in the front matter`);
+  const fromName = numberInFileName(rel);
+  if (doc.number !== null && fromName !== null && fromName !== doc.number) {
+    add(rel, `file name says ${fromName} but the document is ${displayRef(doc.kind, doc.number)}`);
+  }
+  if (doc.id === null) add(rel, 'no id: a sync gives it one; a file written by hand should get one too');
+}
+
+function checkDuplicates(entries: Entry[], add: Add): void {
+  const byRef = group(entries.filter((e) => e.doc.number !== null), (e) => refKey({ kind: e.doc.kind, number: e.doc.number! }));
+  for (const list of byRef.values()) {
+    if (list.length < 2) continue;
+    for (const e of list) add(e.path, `duplicate number ${displayRef(e.doc.kind, e.doc.number!)} (also ${list.filter((o) => o !== e).map((o) => o.path).join(', ')})`);
+  }
+  const byId = group(entries.filter((e) => e.doc.id !== null), (e) => e.doc.id!);
+  for (const list of byId.values()) {
+    if (list.length < 2) continue;
+    for (const e of list) add(e.path, `duplicate id ${e.doc.id} (also ${list.filter((o) => o !== e).map((o) => o.path).join(', ')})`);
+  }
+}
+
+/** Display refs every document answers to: its own and the aliases a renumbering left. */
+function knownRefs(entries: Entry[]): Set<string> {
+  const known = new Set<string>();
+  for (const e of entries) {
+    if (e.doc.number !== null) known.add(refKey({ kind: e.doc.kind, number: e.doc.number }));
+    const aliases = e.doc.fields.aliases;
+    for (const a of Array.isArray(aliases) ? aliases : []) {
+      const r = typeof a === 'string' ? parseDisplayRef(a) : typeof a === 'number' ? { kind: e.doc.kind, number: a } : null;
+      if (r) known.add(refKey(r));
+    }
+  }
+  return known;
+}
+
+function checkReferences(entries: Entry[], add: Add): void {
+  const known = knownRefs(entries);
+  for (const e of entries) {
+    for (const r of extractRefs(e.doc.body)) {
+      if (!known.has(refKey(r))) add(e.path, `broken reference ${displayRef(r.kind, r.number)}: no such document in the repo`);
+    }
+  }
+}
+
+function checkSupersedes(entries: Entry[], add: Add): void {
+  const byRef = new Map<string, Entry>();
+  for (const e of entries) if (e.doc.number !== null) byRef.set(refKey({ kind: e.doc.kind, number: e.doc.number }), e);
+  for (const e of entries) {
+    const kind: DocKind = e.doc.kind;
+    const me = e.doc.number;
+    if (me === null) continue;
+    const ref = (n: number): string => displayRef(kind, n);
+    const by = e.doc.fields.supersededBy;
+    if (typeof by === 'number') {
+      const other = byRef.get(refKey({ kind, number: by }));
+      if (!other) add(e.path, `superseded by ${ref(by)}, which does not exist`);
+      else if (!numberList(other.doc.fields.supersedes).includes(me)) add(e.path, `one-sided supersede link: ${ref(me)} is superseded by ${ref(by)}, but ${other.path} does not list ${ref(me)} under supersedes`);
+    }
+    for (const n of numberList(e.doc.fields.supersedes)) {
+      const other = byRef.get(refKey({ kind, number: n }));
+      if (!other) add(e.path, `supersedes ${ref(n)}, which does not exist`);
+      else if (other.doc.fields.supersededBy !== me) add(e.path, `one-sided supersede link: ${ref(me)} supersedes ${ref(n)}, but ${other.path} does not name ${ref(me)} as superseded-by`);
+    }
+  }
+}
+
+function checkReviews(root: string, ids: Set<string>, add: Add): void {
+  for (const name of listFiles(root, 'reviews')) {
+    const rel = `reviews/${name}`;
+    const m = /^(.*)\.ya?ml$/i.exec(name);
+    if (!m) continue;
+    if (!ULID_RE.test(m[1]!)) {
+      add(rel, 'a review file is named after its document id (reviews/<26-character id>.yml)');
+      continue;
+    }
+    if (!ids.has(m[1]!)) add(rel, `points at a missing document ${m[1]} (no document file has this id)`);
+    const text = readText(path.join(root, 'reviews', name), rel, add);
+    if (text === null) continue;
+    try {
+      parseYaml(text);
+    } catch {
+      add(rel, 'is not valid YAML');
+    }
+  }
+}
+
+function numberList(v: unknown): number[] {
+  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+}
+
+function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const i of items) m.set(key(i), [...(m.get(key(i)) ?? []), i]);
+  return m;
+}
+
+/** Files below a folder of the repo (relative paths), links included but not followed. */
+function walk(root: string, folder: string, depth: number): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(root, ...folder.split('/')), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = `${folder}/${e.name}`;
+    if (e.isDirectory() && !e.name.startsWith('.') && depth < 6) out.push(...walk(root, rel, depth + 1));
+    else if (e.isFile() || e.isSymbolicLink()) out.push(rel);
+  }
+  return out;
+}
+
+function listFiles(root: string, folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(path.join(root, folder), { withFileTypes: true })
+      .filter((e) => e.isFile() || e.isSymbolicLink())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function readText(file: string, rel: string, add: Add): string | null {
+  const st = fs.lstatSync(file);
+  if (st.isSymbolicLink()) {
+    add(rel, 'is a symbolic link: a team repo holds files, not links');
+    return null;
+  }
+  if (st.size > MAX_IMPORT_FILE_BYTES) {
+    add(rel, `too large: ${st.size} bytes (limit ${MAX_IMPORT_FILE_BYTES})`);
+    return null;
+  }
+  const r = decodeText(fs.readFileSync(file));
+  if (!r.ok) {
+    add(rel, r.reason);
+    return null;
+  }
+  if (r.notes.length) add(rel, 'not valid UTF-8: save it as UTF-8');
+  return r.text;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

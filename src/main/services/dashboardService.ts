@@ -1,0 +1,129 @@
+import type { Dashboard } from '../../shared/contract/reviews';
+import type { Document } from '../../shared/document';
+import { LIFECYCLES } from '../../shared/kinds/lifecycle';
+import type { DocKind } from '../../shared/kinds/kinds';
+import { bodyHash } from '../../shared/reviews/bodyHash';
+import { samePerson } from '../../shared/reviews/people';
+import { evaluatePolicy } from '../../shared/reviews/policy';
+import { deriveReviewers, isUnderReview, lastRequest } from '../../shared/reviews/state';
+import type { DocumentStore } from '../store/documentStore';
+import type { ReviewStore } from '../store/reviewStore';
+import type { SettingsStore } from '../store/settingsStore';
+import type { ActionItemService } from './actionItemService';
+import type { ServiceContext } from './documentService';
+import { readReviewPolicy } from './reviewLog';
+
+export const STALE_DAYS_KEY = 'staleReviewDays';
+export const DEFAULT_STALE_DAYS = 5;
+/** "Recently decided" looks this far back, and shows at most RECENT_LIMIT documents. */
+const RECENT_DAYS = 30;
+const RECENT_LIMIT = 10;
+const DAY_MS = 86_400_000;
+
+interface DecidedRow {
+  doc_id: string;
+  at: string;
+  actor_name: string;
+  actor_email: string;
+  to_value: string;
+  kind: DocKind;
+  number: number;
+  title: string;
+  status: string;
+}
+
+const dashDoc = (d: Pick<Document, 'id' | 'kind' | 'number' | 'title' | 'status'>): Dashboard['waitingOnMe'][number]['doc'] => ({
+  id: d.id,
+  kind: d.kind,
+  number: d.number,
+  title: d.title,
+  status: d.status,
+});
+
+/**
+ * The dashboard: what waits on me, my documents in review and who has
+ * answered, reviews with no activity for a while, what was decided lately,
+ * and overdue postmortem action items. Computed on demand from the review
+ * records and documents; nothing here is stored.
+ */
+export class DashboardService {
+  private readonly decidedStmt;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly reviews: ReviewStore,
+    private readonly actionItems: ActionItemService,
+    private readonly settings: SettingsStore,
+    private readonly ctx: ServiceContext,
+  ) {
+    this.decidedStmt = store.db.prepare<[string], DecidedRow>(
+      `SELECT h.doc_id, h.at, h.actor_name, h.actor_email, h.to_value, d.kind, d.number, d.title, d.status
+       FROM history h JOIN documents d ON d.id = h.doc_id
+       WHERE h.event = 'status' AND d.deleted_at IS NULL AND h.to_value = d.status AND h.at >= ?
+       ORDER BY h.at DESC, h.id DESC`,
+    );
+  }
+
+  staleAfterDays(): number {
+    const n = this.settings.get<number>(STALE_DAYS_KEY);
+    return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : DEFAULT_STALE_DAYS;
+  }
+
+  setStaleAfterDays(days: number): number {
+    this.settings.set(STALE_DAYS_KEY, days);
+    return days;
+  }
+
+  /** The dashboard for the current identity; `today` (the caller's local date) decides which action items are overdue. */
+  get(today?: string): Dashboard {
+    const me = this.ctx.identity();
+    const now = this.ctx.now();
+    const staleAfterDays = this.staleAfterDays();
+    const policy = readReviewPolicy(this.settings);
+    const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [] };
+
+    for (const [docId, records] of this.reviews.listLive()) {
+      const request = lastRequest(records);
+      const doc = request ? this.store.get(docId) : undefined;
+      if (!request || !doc || !isUnderReview(doc.kind, doc.status, true)) continue;
+      const reviewers = deriveReviewers(records, bodyHash(doc.body));
+      const listed = reviewers.filter((r) => r.listed);
+      const mine = samePerson(doc.createdBy, me);
+      const asReviewer = listed.find((r) => samePerson(r, me));
+      if (asReviewer && !mine && !asReviewer.respondedSinceRequest) {
+        out.waitingOnMe.push({ doc: dashDoc(doc), requestedAt: request.at, requestedBy: request.by, required: asReviewer.required, again: asReviewer.respondedAt !== null });
+      }
+      if (mine) {
+        const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, policy });
+        out.myInReview.push({
+          doc: dashDoc(doc),
+          requestedAt: request.at,
+          reviewers: listed.map((r) => ({ name: r.name, required: r.required, verdict: r.verdict, respondedAt: r.respondedAt, stale: r.stale })),
+          policyOk: result.ok,
+          policyMessage: result.message,
+        });
+      }
+      const lastRecord = records.reduce((a, r) => (r.at > a ? r.at : a), request.at);
+      const lastActivityAt = lastRecord > doc.updatedAt ? lastRecord : doc.updatedAt;
+      const idleDays = Math.floor((now.getTime() - Date.parse(lastActivityAt)) / DAY_MS);
+      if (idleDays >= staleAfterDays) {
+        out.stale.push({ doc: dashDoc(doc), lastActivityAt, idleDays, waitingOn: listed.filter((r) => !r.respondedSinceRequest).map((r) => r.name) });
+      }
+    }
+    out.waitingOnMe.sort((a, b) => (a.requestedAt < b.requestedAt ? 1 : -1));
+    out.myInReview.sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : 1));
+    out.stale.sort((a, b) => b.idleDays - a.idleDays);
+
+    const seen = new Set<string>();
+    for (const r of this.decidedStmt.all(new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString())) {
+      const lc = LIFECYCLES[r.kind];
+      if (seen.has(r.doc_id) || (r.to_value !== lc.approvedStatus && r.to_value !== 'rejected')) continue;
+      seen.add(r.doc_id);
+      out.recentlyDecided.push({ doc: { id: r.doc_id, kind: r.kind, number: r.number, title: r.title, status: r.status }, decidedAt: r.at, decidedBy: { name: r.actor_name, email: r.actor_email } });
+      if (out.recentlyDecided.length === RECENT_LIMIT) break;
+    }
+
+    out.overdueActions = this.actionItems.list({ overdueOnly: true, ...(today ? { today } : {}) });
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+import { AppError, isAppError } from '../../shared/errors';
+
+/** The remote moved between our fetch and our push: fetch and merge again. */
+export function isPushRejected(e: unknown): boolean {
+  const err = e as { code?: string; data?: { reason?: string } } | null;
+  return err?.code === 'PushRejectedError' || err?.data?.reason === 'not-fast-forward';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'EAI_AGAIN']);
+
+/**
+ * Turns what isomorphic-git or the network throws into an AppError a person
+ * can act on: offline, wrong address, refused credentials, missing branch.
+ * Messages name the host, never a credential.
+ */
+export function describeGitError(e: unknown, url: string, branch: string): AppError {
+  if (isAppError(e)) return e;
+  const err = e as { code?: string; message?: string; data?: { statusCode?: number; reason?: string }; cause?: { code?: string } } | null;
+  const code = err?.code ?? err?.cause?.code ?? '';
+  const host = hostOf(url);
+  if (code === 'ENOTFOUND') return new AppError('NETWORK', `Cannot reach ${host}: the host name does not resolve. Check the URL, or whether you are offline.`, { reason: 'dns' });
+  if (code === 'EAI_AGAIN') return new AppError('NETWORK', `Cannot reach ${host}: no name resolution (you may be offline). Your changes stay here; sync again later.`, { reason: 'offline' });
+  if (UNREACHABLE.has(code)) return new AppError('NETWORK', `Cannot reach ${host} (${code === 'ECONNREFUSED' ? 'connection refused' : 'the connection was cut'}). Your changes stay here; sync again when the server is back.`, { reason: 'unreachable' });
+  if (code === 'UserCanceledError') return authRefused(host);
+  if (code === 'HttpError') {
+    const status = err?.data?.statusCode;
+    if (status === 401) return authRefused(host);
+    if (status === 403) return new AppError('AUTH_FAILED', `${host} refused access to this repository (403). Check that your account may push to it.`, { status });
+    if (status === 404) return new AppError('NOT_FOUND', `There is no git repository at this URL on ${host} (404). Check the URL.`, { status });
+    return new AppError('NETWORK', `${host} answered with HTTP ${status ?? 'error'}. Try again later.`, { status });
+  }
+  if (code === 'SmartHttpError' || code === 'ParseError' || code === 'UnknownTransportError') {
+    return new AppError('VALIDATION', `The URL does not answer like a git server. Use the repository's clone URL (usually ending in .git).`, { reason: code });
+  }
+  if (code === 'NotFoundError' && /Could not find/.test(err?.message ?? '')) {
+    return new AppError('NOT_FOUND', `The branch "${branch}" does not exist in this repository. Check the branch name (or create it on the git host).`, { reason: 'branch' });
+  }
+  if (code === 'UrlParseError' || code === 'ERR_INVALID_URL') return new AppError('VALIDATION', 'This is not a valid repository URL.', { reason: code });
+  if (isPushRejected(e)) return new AppError('CONFLICT', 'Someone pushed at the same moment several times in a row. Sync again.', { reason: 'push-rejected' });
+  return new AppError('NETWORK', `The sync with ${host} failed: ${(err?.message ?? String(e)).slice(0, 200)}`, { reason: code || 'unknown' });
+}
+
+function authRefused(host: string): AppError {
+  return new AppError('AUTH_FAILED', `${host} refused the credentials (401). Check the token, or the user name and password.`, { status: 401 });
+}

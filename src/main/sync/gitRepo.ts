@@ -1,0 +1,178 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import git, { type AuthCallback, type TreeEntry } from 'isomorphic-git';
+import http from 'isomorphic-git/http/node';
+
+/** Where to fetch from and push to; the credentials reach git only through onAuth. */
+export interface RemoteTarget {
+  url: string;
+  branch: string;
+  onAuth?: AuthCallback;
+}
+
+export interface CommitAuthor {
+  name: string;
+  email: string;
+}
+
+const REMOTE = 'origin';
+
+/**
+ * A bare repository in the workspace, driven with isomorphic-git's low-level
+ * calls only: objects are written directly (writeBlob / writeTree /
+ * writeCommit), there is no index and no working tree, and a commit rewrites
+ * only the trees above the files it changes.
+ */
+export class GitRepo {
+  /** isomorphic-git's object cache, kept across calls of one sync. */
+  private cache: object = {};
+
+  constructor(readonly gitdir: string) {}
+
+  /** Creates the bare repository if it is not there yet. */
+  async init(): Promise<void> {
+    if (fs.existsSync(`${this.gitdir}/HEAD`)) return;
+    fs.mkdirSync(this.gitdir, { recursive: true });
+    await git.init({ fs, gitdir: this.gitdir, bare: true, defaultBranch: 'main' });
+  }
+
+  /** Forgets the object cache (between syncs: it only grows). */
+  resetCache(): void {
+    this.cache = {};
+  }
+
+  private onAuthFailure = () => ({ cancel: true });
+
+  /** The branches of the remote (for a connection test); throws on a network or auth failure. */
+  async listBranches(target: RemoteTarget): Promise<string[]> {
+    const refs = await git.listServerRefs({ http, url: target.url, onAuth: target.onAuth, onAuthFailure: this.onAuthFailure, prefix: 'refs/heads/' });
+    return refs.map((r) => r.ref.replace(/^refs\/heads\//, ''));
+  }
+
+  /**
+   * Fetches the branch. Returns its head commit, or null when the remote is
+   * empty (a new repository). Throws NotFoundError when the remote has
+   * commits but not this branch.
+   */
+  async fetch(target: RemoteTarget): Promise<string | null> {
+    await this.init();
+    await git.addRemote({ fs, gitdir: this.gitdir, remote: REMOTE, url: target.url, force: true });
+    const r = await git.fetch({
+      fs,
+      http,
+      gitdir: this.gitdir,
+      url: target.url,
+      remote: REMOTE,
+      ref: target.branch,
+      singleBranch: true,
+      tags: false,
+      onAuth: target.onAuth,
+      onAuthFailure: this.onAuthFailure,
+      cache: this.cache,
+    });
+    return r.fetchHead ?? null;
+  }
+
+  /** The root tree of a commit. */
+  async treeOf(commit: string): Promise<string> {
+    return (await git.readCommit({ fs, gitdir: this.gitdir, oid: commit, cache: this.cache })).commit.tree;
+  }
+
+  private async entries(tree: string): Promise<TreeEntry[]> {
+    return (await git.readTree({ fs, gitdir: this.gitdir, oid: tree, cache: this.cache })).tree;
+  }
+
+  /**
+   * Every file under the given top folders, plus the top-level files, as
+   * path -> blob id. Other folders are not read.
+   */
+  async listFiles(tree: string, folders: readonly string[]): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    const walk = async (oid: string, prefix: string): Promise<void> => {
+      for (const e of await this.entries(oid)) {
+        const p = prefix + e.path;
+        if (e.type === 'blob') files.set(p, e.oid);
+        else if (e.type === 'tree' && (prefix !== '' || folders.includes(e.path))) await walk(e.oid, `${p}/`);
+      }
+    };
+    await walk(tree, '');
+    return files;
+  }
+
+  async readText(oid: string): Promise<string> {
+    const { blob } = await git.readBlob({ fs, gitdir: this.gitdir, oid, cache: this.cache });
+    return Buffer.from(blob).toString('utf8');
+  }
+
+  async writeText(text: string): Promise<string> {
+    return git.writeBlob({ fs, gitdir: this.gitdir, blob: Buffer.from(text, 'utf8') });
+  }
+
+  /** The blob id git gives a text, without writing it. */
+  static blobOid(text: string): string {
+    const body = Buffer.from(text, 'utf8');
+    return crypto.createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+  }
+
+  /**
+   * A new root tree: the base tree with `changes` applied (path -> blob id,
+   * or null to delete). Only the trees on the way to a changed file are read
+   * and rewritten; every other subtree is reused by id. A folder left empty
+   * disappears, as in git.
+   */
+  async buildTree(base: string | null, changes: ReadonlyMap<string, string | null>): Promise<string> {
+    return (await this.buildDir(base, changes)) ?? git.writeTree({ fs, gitdir: this.gitdir, tree: [] });
+  }
+
+  private async buildDir(tree: string | null, changes: ReadonlyMap<string, string | null>): Promise<string | null> {
+    const byName = new Map<string, TreeEntry>();
+    if (tree) for (const e of await this.entries(tree)) byName.set(e.path, e);
+    const sub = new Map<string, Map<string, string | null>>();
+    for (const [p, oid] of changes) {
+      const slash = p.indexOf('/');
+      if (slash < 0) {
+        if (oid === null) byName.delete(p);
+        else byName.set(p, { mode: '100644', path: p, oid, type: 'blob' });
+        continue;
+      }
+      const dir = p.slice(0, slash);
+      if (!sub.has(dir)) sub.set(dir, new Map());
+      sub.get(dir)!.set(p.slice(slash + 1), oid);
+    }
+    for (const [dir, inner] of sub) {
+      const existing = byName.get(dir);
+      const child = await this.buildDir(existing?.type === 'tree' ? existing.oid : null, inner);
+      if (child === null) byName.delete(dir);
+      else byName.set(dir, { mode: '040000', path: dir, oid: child, type: 'tree' });
+    }
+    if (byName.size === 0) return null;
+    return git.writeTree({ fs, gitdir: this.gitdir, tree: [...byName.values()] });
+  }
+
+  /** Writes a commit object (no branch moves). */
+  async commit(tree: string, parent: string | null, message: string, author: CommitAuthor, when: Date): Promise<string> {
+    const person = { name: author.name, email: author.email, timestamp: Math.floor(when.getTime() / 1000), timezoneOffset: 0 };
+    return git.writeCommit({ fs, gitdir: this.gitdir, commit: { message, tree, parent: parent ? [parent] : [], author: person, committer: person } });
+  }
+
+  /** Pushes a commit to the remote branch (fast-forward only: a moved remote gives PushRejectedError). */
+  async push(target: RemoteTarget, commit: string): Promise<void> {
+    await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
+    const r = await git.push({
+      fs,
+      http,
+      gitdir: this.gitdir,
+      url: target.url,
+      remote: REMOTE,
+      ref: target.branch,
+      remoteRef: target.branch,
+      onAuth: target.onAuth,
+      onAuthFailure: this.onAuthFailure,
+      cache: this.cache,
+    });
+    const refResult = r.refs[`refs/heads/${target.branch}`];
+    if (!r.ok || (refResult && !refResult.ok)) {
+      throw Object.assign(new Error(`push refused: ${refResult?.error ?? r.error ?? 'unknown reason'}`), { code: 'PushRejectedError', data: { reason: refResult?.error ?? r.error } });
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import type { SyncChange, SyncCounts, SyncFileError, SyncPhase, SyncResult } from '../../shared/contract/sync';
+import { AppError } from '../../shared/errors';
+import { CONFIG_FILE, FORMAT_VERSION, layoutFiles, readFormatVersion } from '../../shared/sync/repoLayout';
+import { describeGitError, isPushRejected } from './gitErrors';
+import type { CommitAuthor, GitRepo, RemoteTarget } from './gitRepo';
+
+/** The fetched state of the team repository, as a record set sees it. */
+export interface RemoteSnapshot {
+  /** The head commit, or null for an empty repository. */
+  head: string | null;
+  /** Every file under the record sets' folders and at the top: path -> blob id. */
+  files: ReadonlyMap<string, string>;
+  read(oid: string): Promise<string>;
+}
+
+/** What a record set wants to do in this sync. */
+export interface RecordSetPlan {
+  /** Repository changes: path -> new text, or null to delete. */
+  writes: ReadonlyMap<string, string | null>;
+  changes: SyncChange[];
+  conflicts: number;
+  errors: SyncFileError[];
+  /** Brings the local database in line, once the commit is in the repository (inside one transaction). */
+  apply(): void;
+}
+
+/**
+ * One kind of record kept in the team repository and merged by id:
+ * documents today; review records (reviews/<id>.yml) plug in the same way.
+ */
+export interface RecordSet {
+  name: string;
+  /** Top folders of the repository it owns. */
+  folders: readonly string[];
+  plan(snapshot: RemoteSnapshot, progress: (done: number, total: number) => void): Promise<RecordSetPlan>;
+}
+
+export interface SyncEngineDeps {
+  repo: GitRepo;
+  recordSets: readonly RecordSet[];
+  /** Runs the apply steps in one database transaction. */
+  transaction: (fn: () => void) => void;
+  now: () => Date;
+  /** Attempts before giving up when others keep pushing in between. */
+  maxAttempts?: number;
+}
+
+export interface Progress {
+  phase: SyncPhase;
+  counts: SyncCounts;
+}
+
+/** The commit message: a summary line, then one line per document touched. */
+export function commitMessage(changes: readonly SyncChange[], layout: boolean): string {
+  const out = changes.filter((c) => c.direction === 'out');
+  const verbs: Record<SyncChange['action'], string> = { added: 'Add', updated: 'Update', deleted: 'Delete', renumbered: 'Renumber' };
+  const lines = out.map((c) => `${verbs[c.action]} ${c.ref} ${c.title} (${c.path})`);
+  if (layout) lines.unshift(`Set up the DesignDesk repository layout (${CONFIG_FILE})`);
+  const first = out.length === 1 ? `${verbs[out[0]!.action]} ${out[0]!.ref}: ${out[0]!.title}` : out.length ? `DesignDesk sync: ${out.length} documents` : 'DesignDesk: set up the team repository';
+  return `${first.slice(0, 72)}\n\n${lines.join('\n')}\n`;
+}
+
+/**
+ * One sync: fetch, let each record set merge, write ONE commit on top of the
+ * remote head (only the changed blobs and the trees above them), push, and
+ * start over from the fetch when someone pushed in between. The database is
+ * changed only after the push went through, so a failed sync leaves
+ * everything as it was and the next one picks up.
+ */
+export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author: CommitAuthor, onProgress: (p: Progress) => void): Promise<SyncResult> {
+  const counts: SyncCounts = { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 };
+  const report = (phase: SyncPhase): void => onProgress({ phase, counts: { ...counts } });
+  const folders = deps.recordSets.flatMap((r) => r.folders);
+  const attempts = deps.maxAttempts ?? 5;
+  const fail = (e: unknown): never => {
+    throw describeGitError(e, target.url, target.branch);
+  };
+  deps.repo.resetCache();
+
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    Object.assign(counts, { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 });
+    report('fetching');
+    const head = await deps.repo.fetch(target).catch(fail);
+    const tree = head ? await deps.repo.treeOf(head) : null;
+    const files = tree ? await deps.repo.listFiles(tree, folders) : new Map<string, string>();
+    const snapshot: RemoteSnapshot = { head, files, read: (oid) => deps.repo.readText(oid) };
+    const configOid = files.get(CONFIG_FILE);
+    if (configOid) {
+      const v = readFormatVersion(await deps.repo.readText(configOid));
+      if (!v.ok) throw new AppError('UNSUPPORTED', `The team repository's ${v.reason}.`);
+      if (v.version > FORMAT_VERSION) throw new AppError('UNSUPPORTED', `The team repository uses format ${v.version}; this DesignDesk reads format ${FORMAT_VERSION}. Update DesignDesk to sync with it.`);
+    }
+
+    report('merging');
+    const plans: RecordSetPlan[] = [];
+    for (const set of deps.recordSets) {
+      const plan = await set.plan(snapshot, (done, total) => {
+        Object.assign(counts, { done, total });
+        report('merging');
+      });
+      plans.push(plan);
+      counts.in += plan.changes.filter((c) => c.direction === 'in').length;
+      counts.out += plan.changes.filter((c) => c.direction === 'out' && c.action !== 'renumbered').length;
+      counts.conflicts += plan.conflicts;
+      counts.errors += plan.errors.length;
+      report('merging');
+    }
+
+    const writes = new Map<string, string | null>();
+    const layout = !configOid;
+    if (layout) for (const [p, text] of layoutFiles()) if (!files.has(p)) writes.set(p, text);
+    for (const plan of plans) for (const [p, text] of plan.writes) writes.set(p, text);
+
+    let commit: string | null = null;
+    if (writes.size > 0) {
+      report('committing');
+      const blobs = new Map<string, string | null>();
+      for (const [p, text] of writes) blobs.set(p, text === null ? null : await deps.repo.writeText(text));
+      const newTree = await deps.repo.buildTree(tree, blobs);
+      if (newTree !== tree) {
+        const changes = plans.flatMap((p) => p.changes);
+        commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head), author, deps.now());
+        report('pushing');
+        try {
+          await deps.repo.push(target, commit);
+        } catch (e) {
+          if (isPushRejected(e) && attempt < attempts) continue;
+          fail(e);
+        }
+      }
+    }
+
+    deps.transaction(() => {
+      for (const plan of plans) plan.apply();
+    });
+    const changes = plans.flatMap((p) => p.changes);
+    return {
+      in: counts.in,
+      out: counts.out,
+      conflicts: counts.conflicts,
+      errors: plans.flatMap((p) => p.errors),
+      commit,
+      changes,
+      at: deps.now().toISOString(),
+    };
+  }
+  throw new AppError('CONFLICT', 'The team repository kept changing while syncing. Sync again in a moment.', { reason: 'push-rejected' });
+}

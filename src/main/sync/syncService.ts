@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RemoteInput, RemoteView, SyncConflict, SyncCounts, SyncPhase, SyncResult, SyncStatus } from '../../shared/contract/sync';
+import type { Person } from '../../shared/document';
+import { AppError, isAppError } from '../../shared/errors';
+import type { DocumentHooks } from '../services/documentService';
+import type { DocumentStore } from '../store/documentStore';
+import type { SettingsStore } from '../store/settingsStore';
+import { ConflictResolver } from './conflictResolver';
+import { documentRecordSet } from './documentRecordSet';
+import { describeGitError } from './gitErrors';
+import { GitRepo } from './gitRepo';
+import { RemoteSettings } from './remoteSettings';
+import type { SecretStore } from './secretStore';
+import { runSync, type RecordSet } from './syncEngine';
+import { SyncStore } from './syncStore';
+
+/** The bare repository's folder inside the workspace. */
+export const REPO_DIR = 'repo.git';
+
+export interface SyncServiceDeps {
+  workspaceDir: string;
+  documents: DocumentStore;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  /** The document hooks (versions, links) that run on every write a sync makes. */
+  hooks: readonly DocumentHooks[];
+  identity: () => Person;
+  now: () => Date;
+  /** Other record sets merged by id beside the documents (review records, later). */
+  recordSets?: readonly RecordSet[];
+}
+
+const LAST = 'sync.last';
+const BOUND = 'sync.boundTo';
+
+interface LastSync {
+  at: string | null;
+  result: SyncResult | null;
+  error: SyncStatus['lastError'];
+}
+
+const ZERO: SyncCounts = { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 };
+
+/**
+ * Sync with the team repository: its settings, the run itself (one at a
+ * time, progress readable while it runs), auto-sync, and conflicts.
+ */
+export class SyncService {
+  readonly store: SyncStore;
+  readonly remote: RemoteSettings;
+  private readonly repo: GitRepo;
+  private readonly resolver: ConflictResolver;
+  private readonly recordSets: readonly RecordSet[];
+  private running: Promise<SyncResult> | null = null;
+  private phase: SyncPhase = 'idle';
+  private counts: SyncCounts = ZERO;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.store = new SyncStore(deps.documents.db);
+    this.remote = new RemoteSettings(deps.settings, deps.secrets);
+    this.repo = new GitRepo(path.join(deps.workspaceDir, REPO_DIR));
+    const shared = { sync: this.store, documents: deps.documents, hooks: deps.hooks, identity: deps.identity, now: deps.now };
+    this.resolver = new ConflictResolver(shared);
+    this.recordSets = [documentRecordSet(shared), ...(deps.recordSets ?? [])];
+    this.schedule(this.remote.get()?.autoSyncMinutes ?? 0);
+  }
+
+  getRemote(): Promise<RemoteView | null> {
+    return this.remote.view();
+  }
+
+  /**
+   * Saves the remote. Pointing at another repository or branch forgets
+   * what was synced with the old one (bases, conflicts, the local clone).
+   */
+  async setRemote(input: RemoteInput): Promise<RemoteView> {
+    if (this.running) throw new AppError('CONFLICT', 'A sync is running; change the settings when it is done.');
+    const view = await this.remote.save(input);
+    const bound = this.deps.settings.get<string>(BOUND);
+    if (bound && bound !== `${input.url}#${input.branch}`) {
+      this.store.reset();
+      fs.rmSync(path.join(this.deps.workspaceDir, REPO_DIR), { recursive: true, force: true });
+      this.deps.settings.set(BOUND, null);
+    }
+    return view;
+  }
+
+  /** Tries to reach the repository with the given settings; a clear error when it cannot. */
+  async testRemote(input: RemoteInput): Promise<{ message: string; empty: boolean; branches: string[] }> {
+    const target = await this.remote.targetOf(input);
+    let branches: string[];
+    try {
+      branches = await this.repo.listBranches(target);
+    } catch (e) {
+      throw describeGitError(e, input.url, input.branch);
+    }
+    const host = new URL(input.url).host;
+    if (branches.length === 0) return { message: `Connected to ${host}. The repository is empty: the first sync sets it up.`, empty: true, branches };
+    if (!branches.includes(input.branch)) {
+      throw new AppError('NOT_FOUND', `Connected to ${host}, but the branch "${input.branch}" does not exist (branches: ${branches.slice(0, 8).join(', ')}).`, { reason: 'branch', branches });
+    }
+    return { message: `Connected to ${host}: branch "${input.branch}" found.`, empty: false, branches };
+  }
+
+  /** Forgets the remote and its secret; documents and sync bases stay (reconnecting the same repository resumes). */
+  async disconnect(): Promise<{ disconnected: boolean }> {
+    if (this.running) throw new AppError('CONFLICT', 'A sync is running; disconnect when it is done.');
+    this.schedule(0);
+    return { disconnected: await this.remote.clear() };
+  }
+
+  setAutoSync(minutes: number): { autoSyncMinutes: number } {
+    this.remote.setAutoSync(minutes);
+    this.schedule(minutes);
+    return { autoSyncMinutes: minutes };
+  }
+
+  private schedule(minutes: number): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (minutes <= 0) return;
+    this.timer = setInterval(() => {
+      if (!this.running && this.remote.get()) this.run().catch(() => undefined);
+    }, minutes * 60_000);
+    this.timer.unref();
+  }
+
+  /** Runs a sync, or joins the one already running. */
+  run(): Promise<SyncResult> {
+    this.running ??= this.runOnce().finally(() => {
+      this.running = null;
+      this.phase = 'idle';
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<SyncResult> {
+    const last = this.last();
+    try {
+      const target = await this.remote.target();
+      this.counts = ZERO;
+      const db = this.deps.documents.db;
+      const result = await runSync(
+        { repo: this.repo, recordSets: this.recordSets, transaction: (fn) => db.transaction(fn)(), now: this.deps.now },
+        target,
+        { name: target.remote.authorName, email: target.remote.authorEmail },
+        (p) => {
+          this.phase = p.phase;
+          this.counts = p.counts;
+        },
+      );
+      this.deps.settings.set(LAST, { at: result.at, result, error: null } satisfies LastSync);
+      this.deps.settings.set(BOUND, `${target.url}#${target.branch}`);
+      return result;
+    } catch (e) {
+      const error = isAppError(e) ? e : new AppError('INTERNAL', 'The sync failed inside DesignDesk; nothing was changed. The details are in the log.');
+      this.deps.settings.set(LAST, { ...last, error: { code: error.code, message: error.message, at: this.deps.now().toISOString() } } satisfies LastSync);
+      throw e;
+    }
+  }
+
+  private last(): LastSync {
+    return this.deps.settings.get<LastSync>(LAST) ?? { at: null, result: null, error: null };
+  }
+
+  status(): SyncStatus {
+    const last = this.last();
+    const remote = this.remote.get();
+    return {
+      configured: remote !== null,
+      running: this.running !== null,
+      phase: this.running ? this.phase : 'idle',
+      counts: this.running ? this.counts : (last.result ? { ...ZERO, in: last.result.in, out: last.result.out, conflicts: last.result.conflicts, errors: last.result.errors.length } : ZERO),
+      localChanges: this.store.localChangeCount(),
+      conflicts: this.store.conflictCount(),
+      lastSyncAt: last.at,
+      lastResult: last.result,
+      lastError: last.error,
+      autoSyncMinutes: remote?.autoSyncMinutes ?? 0,
+    };
+  }
+
+  conflicts(): SyncConflict[] {
+    return this.resolver.list();
+  }
+
+  resolve(id: string, take: 'mine' | 'theirs' | 'merged', text?: string): { id: string; trashed: boolean } {
+    return this.resolver.resolve(id, take, text);
+  }
+
+  /** Stops auto-sync (the app is closing). */
+  close(): void {
+    this.schedule(0);
+  }
+}

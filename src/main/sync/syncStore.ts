@@ -1,0 +1,232 @@
+import type { Document } from '../../shared/document';
+import type { DocKind } from '../../shared/kinds/kinds';
+import type { Db } from '../store/openDatabase';
+
+/** The file as it was at the last sync: the base of the next three-way merge. */
+export interface SyncBase {
+  docId: string;
+  path: string;
+  oid: string;
+  text: string;
+  /** The local revision the file matched; a higher revision means a local change. */
+  revision: number;
+}
+
+/** A document row, live or in the trash. */
+export interface LocalDoc extends Document {
+  deletedAt: string | null;
+}
+
+export interface ConflictRecord {
+  docId: string;
+  kind: 'content' | 'deleted-remotely';
+  path: string;
+  mineText: string;
+  theirsText: string | null;
+  theirsOid: string | null;
+  baseText: string | null;
+  fields: string[];
+  body: boolean;
+  suggestion: string;
+  detectedAt: string;
+}
+
+interface DocRow {
+  id: string;
+  kind: DocKind;
+  number: number;
+  title: string;
+  status: string;
+  body: string;
+  fields: string;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+  created_by_name: string;
+  created_by_email: string;
+  deleted_at: string | null;
+}
+
+function toLocal(r: DocRow): LocalDoc {
+  return {
+    id: r.id,
+    kind: r.kind,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    body: r.body,
+    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    revision: r.revision,
+    createdBy: { name: r.created_by_name, email: r.created_by_email },
+    deletedAt: r.deleted_at,
+  };
+}
+
+interface ConflictRow {
+  doc_id: string;
+  kind: ConflictRecord['kind'];
+  path: string;
+  mine_text: string;
+  theirs_text: string | null;
+  theirs_oid: string | null;
+  base_text: string | null;
+  fields: string;
+  body: number;
+  suggestion: string;
+  detected_at: string;
+}
+
+/** Row-level access to the sync tables (migration 004) and the document writes a sync makes. */
+export class SyncStore {
+  private readonly s;
+
+  constructor(readonly db: Db) {
+    this.s = {
+      bases: db.prepare<[], { doc_id: string; path: string; blob_oid: string; text: string; revision: number }>('SELECT doc_id, path, blob_oid, text, revision FROM sync_base'),
+      setBase: db.prepare(
+        `INSERT INTO sync_base (doc_id, path, blob_oid, text, revision, synced_at) VALUES (@docId, @path, @oid, @text, @revision, @at)
+         ON CONFLICT(doc_id) DO UPDATE SET path = excluded.path, blob_oid = excluded.blob_oid, text = excluded.text, revision = excluded.revision, synced_at = excluded.synced_at`,
+      ),
+      deleteBase: db.prepare<[string]>('DELETE FROM sync_base WHERE doc_id = ?'),
+      docs: db.prepare<[], DocRow>('SELECT * FROM documents'),
+      doc: db.prepare<[string], DocRow>('SELECT * FROM documents WHERE id = ?'),
+      write: db.prepare(
+        `UPDATE documents SET number = @number, title = @title, status = @status, body = @body, fields = @fields,
+           created_at = @createdAt, updated_at = @updatedAt, revision = @revision WHERE id = @id`,
+      ),
+      setNumber: db.prepare<[number, string]>('UPDATE documents SET number = ? WHERE id = ?'),
+      trash: db.prepare<[string, string]>('UPDATE documents SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
+      untrash: db.prepare<[string]>('UPDATE documents SET deleted_at = NULL WHERE id = ?'),
+      conflicts: db.prepare<[], ConflictRow>('SELECT * FROM sync_conflicts ORDER BY detected_at, doc_id'),
+      conflict: db.prepare<[string], ConflictRow>('SELECT * FROM sync_conflicts WHERE doc_id = ?'),
+      upsertConflict: db.prepare(
+        `INSERT INTO sync_conflicts (doc_id, kind, path, mine_text, theirs_text, theirs_oid, base_text, fields, body, suggestion, detected_at)
+         VALUES (@docId, @kind, @path, @mineText, @theirsText, @theirsOid, @baseText, @fields, @body, @suggestion, @detectedAt)
+         ON CONFLICT(doc_id) DO UPDATE SET kind = excluded.kind, path = excluded.path, mine_text = excluded.mine_text,
+           theirs_text = excluded.theirs_text, theirs_oid = excluded.theirs_oid, base_text = excluded.base_text,
+           fields = excluded.fields, body = excluded.body, suggestion = excluded.suggestion`,
+      ),
+      deleteConflict: db.prepare<[string]>('DELETE FROM sync_conflicts WHERE doc_id = ?'),
+      addAlias: db.prepare<[DocKind, number, string, string]>('INSERT OR IGNORE INTO doc_aliases (kind, number, doc_id, at) VALUES (?, ?, ?, ?)'),
+      aliases: db.prepare<[string], { kind: DocKind; number: number }>('SELECT kind, number FROM doc_aliases WHERE doc_id = ? ORDER BY at, number'),
+      localChanges: db.prepare<[], { n: number }>(
+        `SELECT (SELECT COUNT(*) FROM documents d LEFT JOIN sync_base b ON b.doc_id = d.id
+                 WHERE d.deleted_at IS NULL AND (b.doc_id IS NULL OR d.revision > b.revision))
+              + (SELECT COUNT(*) FROM sync_base b LEFT JOIN documents d ON d.id = b.doc_id
+                 WHERE d.id IS NULL OR d.deleted_at IS NOT NULL) AS n`,
+      ),
+      conflictCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sync_conflicts'),
+      clear: db.prepare('DELETE FROM sync_base'),
+      clearConflicts: db.prepare('DELETE FROM sync_conflicts'),
+    };
+  }
+
+  bases(): Map<string, SyncBase> {
+    return new Map(this.s.bases.all().map((r) => [r.doc_id, { docId: r.doc_id, path: r.path, oid: r.blob_oid, text: r.text, revision: r.revision }]));
+  }
+
+  setBase(b: SyncBase, at: string): void {
+    this.s.setBase.run({ ...b, at });
+  }
+
+  deleteBase(docId: string): void {
+    this.s.deleteBase.run(docId);
+  }
+
+  /** Every document row, in the trash or not. */
+  allDocs(): LocalDoc[] {
+    return this.s.docs.all().map(toLocal);
+  }
+
+  doc(id: string): LocalDoc | undefined {
+    const r = this.s.doc.get(id);
+    return r ? toLocal(r) : undefined;
+  }
+
+  /** Writes a document's content and number (a sync may renumber); the caller sets the revision. */
+  write(doc: Document): void {
+    this.s.write.run({
+      id: doc.id,
+      number: doc.number,
+      title: doc.title,
+      status: doc.status,
+      body: doc.body,
+      fields: JSON.stringify(doc.fields),
+      createdAt: doc.createdAt,
+      updatedAt: doc.updatedAt,
+      revision: doc.revision,
+    });
+  }
+
+  setNumber(id: string, number: number): void {
+    this.s.setNumber.run(number, id);
+  }
+
+  trash(id: string, at: string): boolean {
+    return this.s.trash.run(at, id).changes > 0;
+  }
+
+  untrash(id: string): void {
+    this.s.untrash.run(id);
+  }
+
+  conflicts(): ConflictRecord[] {
+    return this.s.conflicts.all().map(toConflict);
+  }
+
+  conflict(docId: string): ConflictRecord | undefined {
+    const r = this.s.conflict.get(docId);
+    return r ? toConflict(r) : undefined;
+  }
+
+  upsertConflict(c: ConflictRecord): void {
+    this.s.upsertConflict.run({ ...c, fields: JSON.stringify(c.fields), body: c.body ? 1 : 0 });
+  }
+
+  deleteConflict(docId: string): void {
+    this.s.deleteConflict.run(docId);
+  }
+
+  addAlias(kind: DocKind, number: number, docId: string, at: string): void {
+    this.s.addAlias.run(kind, number, docId, at);
+  }
+
+  aliases(docId: string): { kind: DocKind; number: number }[] {
+    return this.s.aliases.all(docId);
+  }
+
+  /** Documents created, edited or deleted here since their last sync. */
+  localChangeCount(): number {
+    return this.s.localChanges.get()!.n;
+  }
+
+  conflictCount(): number {
+    return this.s.conflictCount.get()!.n;
+  }
+
+  /** Forgets every sync base and conflict (the remote changed to another repository). */
+  reset(): void {
+    this.db.transaction(() => {
+      this.s.clear.run();
+      this.s.clearConflicts.run();
+    })();
+  }
+}
+
+function toConflict(r: ConflictRow): ConflictRecord {
+  return {
+    docId: r.doc_id,
+    kind: r.kind,
+    path: r.path,
+    mineText: r.mine_text,
+    theirsText: r.theirs_text,
+    theirsOid: r.theirs_oid,
+    baseText: r.base_text,
+    fields: JSON.parse(r.fields) as string[],
+    body: r.body !== 0,
+    suggestion: r.suggestion,
+    detectedAt: r.detected_at,
+  };
+}

@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { Dashboard } from '../../../shared/contract/reviews';
+import { call, errorMessage } from '../../api/client';
+import { useAppStore } from '../../store';
+import '../../styles/reviews.css';
+import { localToday } from '../postmortem/usePostmortemFields';
+import { MyInReview, OverdueActions, RecentlyDecided, StaleReviews, WaitingOnMe } from './DashboardSections';
+
+interface Part {
+  id: string;
+  label: string;
+  count: number;
+  /** Counts that need someone's attention are highlighted when not zero. */
+  urgent: boolean;
+  empty: string;
+  body: ReactNode;
+}
+
+function parts(d: Dashboard): Part[] {
+  return [
+    { id: 'waiting', label: 'Waiting on me', count: d.waitingOnMe.length, urgent: true, empty: 'Nothing waits on your review.', body: <WaitingOnMe rows={d.waitingOnMe} /> },
+    { id: 'mine', label: 'My documents in review', count: d.myInReview.length, urgent: false, empty: 'None of your documents is in review.', body: <MyInReview rows={d.myInReview} /> },
+    { id: 'stale', label: 'Stale reviews', count: d.stale.length, urgent: true, empty: `No review has been idle for ${d.staleAfterDays} days or more.`, body: <StaleReviews rows={d.stale} /> },
+    { id: 'decided', label: 'Recently decided', count: d.recentlyDecided.length, urgent: false, empty: 'Nothing was decided in the last 30 days.', body: <RecentlyDecided rows={d.recentlyDecided} /> },
+    { id: 'overdue', label: 'Overdue action items', count: d.overdueActions.length, urgent: true, empty: 'No postmortem action item is overdue.', body: <OverdueActions rows={d.overdueActions} /> },
+  ];
+}
+
+/** The dashboard: what waits on me, my reviews, stale reviews, recent decisions and overdue action items, with counts at a glance. */
+export function DashboardView() {
+  const identity = useAppStore((s) => s.identity);
+  const [dash, setDash] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const who = identity ? `${identity.name}\n${identity.email}` : '';
+
+  const load = useCallback(() => {
+    return call('dashboard:get', { today: localToday() }).then(
+      (d) => (setDash(d), setError(null)),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load, who]);
+
+  return (
+    <div className="dashboard">
+      <div className="dash-header">
+        <h1 className="page-title">Dashboard</h1>
+        {identity && <p className="review-muted">For {identity.name}</p>}
+      </div>
+      {error && (
+        <p className="inline-error" role="alert">
+          Could not load the dashboard: {error}
+        </p>
+      )}
+      {!dash && !error && <p className="loading">Loading…</p>}
+      {dash && (
+        <>
+          <ul className="dash-counts" aria-label="At a glance">
+            {parts(dash).map((p) => (
+              <li key={p.id}>
+                <a href={`#dash-${p.id}`} className={`dash-count ${p.urgent && p.count > 0 ? 'is-urgent' : ''}`} onClick={(e) => (e.preventDefault(), document.getElementById(`dash-${p.id}`)?.scrollIntoView({ behavior: 'smooth' }))}>
+                  <span className="dash-count-number">{p.count}</span>
+                  <span className="dash-count-label">{p.label}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {parts(dash).map((p) => (
+            <section key={p.id} id={`dash-${p.id}`} className="dash-section" aria-labelledby={`dash-${p.id}-heading`}>
+              <div className="dash-section-header">
+                <h2 id={`dash-${p.id}-heading`}>
+                  {p.label} <span className="review-count">{p.count}</span>
+                </h2>
+                {p.id === 'stale' && <StaleDays days={dash.staleAfterDays} onSaved={() => void load()} />}
+              </div>
+              {p.count === 0 ? <p className="dash-empty">{p.empty}</p> : p.body}
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function StaleDays({ days, onSaved }: { days: number; onSaved: () => void }) {
+  const [value, setValue] = useState(String(days));
+  const [error, setError] = useState<string | null>(null);
+  const save = (): void => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 365) {
+      setError('Between 1 and 365 days');
+      return;
+    }
+    if (n === days) return;
+    call('dashboard:setStaleAfterDays', { days: n }).then(
+      () => (setError(null), onSaved()),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  };
+  return (
+    <form
+      className="dash-stale-days"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <label>
+        Stale after <input type="number" min={1} max={365} value={value} onChange={(e) => setValue(e.target.value)} onBlur={save} aria-describedby={error ? 'stale-days-error' : undefined} /> days
+      </label>
+      {error && (
+        <span id="stale-days-error" className="inline-error">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

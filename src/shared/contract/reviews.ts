@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { DocIdSchema, DocumentSchema, PersonSchema } from '../document';
+import { DocKindSchema } from '../kinds/kinds';
+import {
+  AnchorSchema,
+  ChecklistItemIdSchema,
+  RecordIdSchema,
+  ReviewerSchema,
+  ReviewPolicySchema,
+  TextSchema,
+  VerdictSchema,
+} from '../reviews/schemas';
+import { ReviewViewSchema } from '../reviews/view';
+import { ActionItemRowSchema } from './actions';
+
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const NoteSchema = z.string().max(20_000, 'a note is at most 20,000 characters');
+const onComment = z.object({ docId: DocIdSchema, commentId: RecordIdSchema }).strict();
+
+/** A document as a dashboard row names it. */
+export const DashDocSchema = z.object({ id: DocIdSchema, kind: DocKindSchema, number: z.number().int(), title: z.string(), status: z.string() });
+
+export const DashboardSchema = z.object({
+  staleAfterDays: z.number().int(),
+  /** Review requested from me and not answered since; newest request first. */
+  waitingOnMe: z.array(z.object({ doc: DashDocSchema, requestedAt: z.string(), requestedBy: PersonSchema, required: z.boolean(), again: z.boolean() })),
+  /** My documents under review, with who has and has not responded. */
+  myInReview: z.array(
+    z.object({
+      doc: DashDocSchema,
+      requestedAt: z.string(),
+      reviewers: z.array(z.object({ name: z.string(), required: z.boolean(), verdict: VerdictSchema.nullable(), respondedAt: z.string().nullable(), stale: z.boolean() })),
+      policyOk: z.boolean(),
+      policyMessage: z.string(),
+    }),
+  ),
+  /** Documents under review with no activity (review records or edits) for staleAfterDays. */
+  stale: z.array(z.object({ doc: DashDocSchema, lastActivityAt: z.string(), idleDays: z.number().int(), waitingOn: z.array(z.string()) })),
+  /** Documents that reached their approved status (or were rejected) lately; newest first. */
+  recentlyDecided: z.array(z.object({ doc: DashDocSchema, decidedAt: z.string(), decidedBy: PersonSchema })),
+  overdueActions: z.array(ActionItemRowSchema),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+/**
+ * Reviews: reviewers, requests, verdicts, comment threads and the RFC
+ * checklist of a document. Every call that changes something answers with
+ * the document's review as the panel shows it.
+ */
+export const reviewsContract = {
+  'reviews:get': {
+    input: z.object({ docId: DocIdSchema }).strict(),
+    output: ReviewViewSchema,
+  },
+  /** Replaces the list of reviewers; each addition, removal or required/optional change is recorded. */
+  'reviews:setReviewers': {
+    input: z.object({ docId: DocIdSchema, reviewers: z.array(ReviewerSchema.strict()).max(50, 'at most 50 reviewers') }).strict(),
+    output: ReviewViewSchema,
+  },
+  /** Asks the reviewers to review; RFCs and postmortems move to In Review. */
+  'reviews:request': {
+    input: z.object({ docId: DocIdSchema, note: z.string().max(2000).optional() }).strict(),
+    output: z.object({ review: ReviewViewSchema, document: DocumentSchema }),
+  },
+  'reviews:verdict': {
+    input: z.object({ docId: DocIdSchema, verdict: VerdictSchema, note: NoteSchema.optional() }).strict(),
+    output: ReviewViewSchema,
+  },
+  /** A comment on a section (anchor.quote '') or on a quoted passage of it. */
+  'reviews:comment': {
+    input: z.object({ docId: DocIdSchema, text: TextSchema, anchor: AnchorSchema.strict() }).strict(),
+    output: ReviewViewSchema,
+  },
+  'reviews:reply': {
+    input: z.object({ docId: DocIdSchema, commentId: RecordIdSchema, text: TextSchema }).strict(),
+    output: ReviewViewSchema,
+  },
+  'reviews:resolve': { input: onComment, output: ReviewViewSchema },
+  'reviews:reopen': { input: onComment, output: ReviewViewSchema },
+  /** Ticks (or unticks) an Architecture Review Checklist item of an RFC, with an optional concern. */
+  'reviews:checklist': {
+    input: z.object({ docId: DocIdSchema, item: ChecklistItemIdSchema, checked: z.boolean(), concern: z.string().max(5000).optional() }).strict(),
+    output: ReviewViewSchema,
+  },
+  'dashboard:get': {
+    /** `today`: the caller's local date, for overdue action items. */
+    input: z.object({ today: DaySchema.optional() }).strict(),
+    output: DashboardSchema,
+  },
+  'dashboard:setStaleAfterDays': {
+    input: z.object({ days: z.number().int().min(1).max(365) }).strict(),
+    output: z.object({ days: z.number().int() }),
+  },
+  'settings:getReviewPolicy': {
+    input: z.object({}).strict(),
+    output: ReviewPolicySchema,
+  },
+  /** Stored in the workspace for now; the sync engine will read it from designdesk.yml. */
+  'settings:setReviewPolicy': {
+    input: ReviewPolicySchema.strict(),
+    output: ReviewPolicySchema,
+  },
+} as const;

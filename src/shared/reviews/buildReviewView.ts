@@ -1,0 +1,38 @@
+import type { Person } from '../document';
+import type { DocKind } from '../kinds/kinds';
+import { bodyHash } from './bodyHash';
+import { compareRecords } from './merge';
+import { samePerson, type PersonLike } from './people';
+import { evaluatePolicy } from './policy';
+import type { ReviewPolicy, ReviewRecord } from './schemas';
+import { deriveChecklist, deriveReviewers, deriveThreads, isUnderReview, lastRequest } from './state';
+import type { ReviewView } from './view';
+
+export interface ReviewSubject {
+  id: string;
+  kind: DocKind;
+  status: string;
+  body: string;
+  createdBy: Person;
+}
+
+/** Everything the review panel shows, derived from the document and its records, for `viewer`. */
+export function buildReviewView(doc: ReviewSubject, records: readonly ReviewRecord[], policy: ReviewPolicy, viewer: PersonLike): ReviewView {
+  const hash = bodyHash(doc.body);
+  const reviewers = deriveReviewers(records, hash);
+  const request = lastRequest(records);
+  const last = [...records].sort(compareRecords).pop();
+  return {
+    docId: doc.id,
+    kind: doc.kind,
+    status: doc.status,
+    underReview: isUnderReview(doc.kind, doc.status, request !== null),
+    request: request ? { at: request.at, by: request.by, note: request.note } : null,
+    reviewers,
+    threads: deriveThreads(records, doc.body),
+    checklist: doc.kind === 'rfc' ? deriveChecklist(records) : null,
+    policy: evaluatePolicy({ kind: doc.kind, records, body: doc.body, policy }),
+    viewer: { isAuthor: samePerson(doc.createdBy, viewer), isReviewer: reviewers.some((r) => r.listed && samePerson(r, viewer)) },
+    lastActivityAt: last?.at ?? null,
+  };
+}

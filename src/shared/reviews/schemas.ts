@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { PersonSchema } from '../document';
+import { CHECKLIST_ITEM_IDS } from './checklist';
+
+/**
+ * Review records: what reviewers and authors did, one record per act. They
+ * are append-mostly (a change of mind is a new record, never an edit of an
+ * old one) and carry stable ULID ids, so two people's records travel through
+ * the team repo (reviews/<document id>.yml) and merge as sets by id.
+ */
+
+export const RecordIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a record id (26-character ULID)');
+
+const NameSchema = z.string().trim().min(1, 'a name cannot be empty').max(200);
+const EmailSchema = z.string().trim().max(320);
+export const TextSchema = z.string().trim().min(1, 'write something first').max(20_000, 'a comment is at most 20,000 characters');
+
+/** A person asked to review; a required reviewer's approval gates the document. */
+export const ReviewerSchema = z.object({
+  name: NameSchema,
+  email: EmailSchema.optional(),
+  required: z.boolean(),
+});
+export type Reviewer = z.infer<typeof ReviewerSchema>;
+
+export const VERDICTS = ['approve', 'request-changes', 'comment'] as const;
+export const VerdictSchema = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  approve: 'Approved',
+  'request-changes': 'Changes requested',
+  comment: 'Commented',
+};
+
+/**
+ * Where a comment points. `quote` is the passage as selected ('' for a
+ * comment on a whole section); `prefix` and `suffix` are a little of the
+ * text around it, so the same words elsewhere in the section are told apart.
+ */
+export const AnchorSchema = z.object({
+  section: z.string().max(300),
+  quote: z.string().max(5000),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+});
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+const base = {
+  id: RecordIdSchema,
+  at: z.string(),
+  by: PersonSchema,
+};
+
+/** The document's text a record was made against: its revision and a hash of its body. */
+const version = {
+  revision: z.number().int().nonnegative(),
+  bodyHash: z.string().max(64),
+};
+
+export const ReviewerRecordSchema = z.object({ ...base, type: z.literal('reviewer'), reviewer: ReviewerSchema, removed: z.boolean() });
+export const RequestRecordSchema = z.object({ ...base, ...version, type: z.literal('request'), note: z.string().max(2000) });
+export const VerdictRecordSchema = z.object({ ...base, ...version, type: z.literal('verdict'), verdict: VerdictSchema, note: z.string().max(20_000) });
+export const CommentRecordSchema = z.object({ ...base, ...version, type: z.literal('comment'), text: TextSchema, anchor: AnchorSchema });
+export const ReplyRecordSchema = z.object({ ...base, type: z.literal('reply'), commentId: RecordIdSchema, text: TextSchema });
+export const ResolutionRecordSchema = z.object({ ...base, type: z.literal('resolution'), commentId: RecordIdSchema, resolved: z.boolean() });
+export const ChecklistItemIdSchema = z.enum(CHECKLIST_ITEM_IDS);
+export const ChecklistRecordSchema = z.object({
+  ...base,
+  type: z.literal('checklist'),
+  item: ChecklistItemIdSchema,
+  checked: z.boolean(),
+  concern: z.string().max(5000),
+});
+
+export const ReviewRecordSchema = z.discriminatedUnion('type', [
+  ReviewerRecordSchema,
+  RequestRecordSchema,
+  VerdictRecordSchema,
+  CommentRecordSchema,
+  ReplyRecordSchema,
+  ResolutionRecordSchema,
+  ChecklistRecordSchema,
+]);
+export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
+export type ReviewRecordType = ReviewRecord['type'];
+export type RecordOf<T extends ReviewRecordType> = Extract<ReviewRecord, { type: T }>;
+
+/** The workspace's review policy (later synced from designdesk.yml): a minimum number of approvals per kind. */
+export const ReviewPolicySchema = z.object({
+  minApprovals: z
+    .object({
+      rfc: z.number().int().min(0).max(50).optional(),
+      adr: z.number().int().min(0).max(50).optional(),
+      matrix: z.number().int().min(0).max(50).optional(),
+      postmortem: z.number().int().min(0).max(50).optional(),
+    })
+    .strict(),
+});
+export type ReviewPolicy = z.infer<typeof ReviewPolicySchema>;
+
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { minApprovals: {} };
