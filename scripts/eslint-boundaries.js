@@ -48,14 +48,35 @@ export const boundaryRules = [
   },
 ];
 
-/** Settings Electronegativity misses; refused anywhere in the code. */
+/** Electron settings whose only accepted value is the safe literal (a variable, `!0` or a quoted key would hide a change). */
+const SAFE_VALUES = {
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  enableRemoteModule: false,
+  contextIsolation: true,
+  sandbox: true,
+  webSecurity: true,
+};
+
+/** Settings that may not appear at all. */
+const FORBIDDEN_KEYS = ['enableBlinkFeatures'];
+
+/** A non-computed object key spelled `name` or `'name'`. */
+const keyIs = (name) => `[computed=false]:matches([key.name='${name}'], [key.value='${name}'])`;
+
+/**
+ * Settings Electronegativity misses, refused anywhere in the code (tested in
+ * tests/unit/electron/insecureSettingsLint.test.ts): a property with one of
+ * these names must carry the safe literal itself.
+ */
 export const insecureElectronSettings = [
-  { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'nodeIntegration must stay off.' },
-  { selector: "Property[key.name='nodeIntegrationInWorker'][value.value=true]", message: 'nodeIntegrationInWorker must stay off.' },
-  { selector: "Property[key.name='nodeIntegrationInSubFrames'][value.value=true]", message: 'nodeIntegrationInSubFrames must stay off.' },
-  { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'contextIsolation must stay on.' },
-  { selector: "Property[key.name='sandbox'][value.value=false]", message: 'sandbox must stay on.' },
-  { selector: "Property[key.name='webSecurity'][value.value=false]", message: 'webSecurity must stay on.' },
-  { selector: "Property[key.name='webviewTag'][value.value=true]", message: 'webviewTag must stay off.' },
-  { selector: "Property[key.name='allowRunningInsecureContent'][value.value=true]", message: 'allowRunningInsecureContent must stay off.' },
+  ...Object.entries(SAFE_VALUES).map(([name, safe]) => ({
+    selector: `Property${keyIs(name)}:not([value.type='Literal'][value.value=${safe}])`,
+    message: `${name} must be the literal ${safe} (see src/main/electron/webPreferences.ts).`,
+  })),
+  ...FORBIDDEN_KEYS.map((name) => ({ selector: `Property${keyIs(name)}`, message: `${name} must not be set.` })),
 ];

@@ -11,6 +11,7 @@ import { AdrService } from './services/adrService';
 import { DashboardService } from './services/dashboardService';
 import { DocumentService } from './services/documentService';
 import { LinkService } from './services/linkService';
+import { OnboardingService } from './services/onboardingService';
 import { ReviewLog } from './services/reviewLog';
 import { ReviewPolicyGate } from './services/reviewPolicyGate';
 import { ReviewService } from './services/reviewService';
@@ -37,6 +38,8 @@ export interface AppOptions {
   dispatch?: DispatchOptions;
   /** Desktop-only abilities (print to PDF), given by the Electron shell. */
   platform?: Platform;
+  /** Offer the first-run guide on a new, empty workspace (the desktop app and `npm run web`; tests and the CLI start in the library). */
+  offerFirstRun?: boolean;
   /** Where the remote's secret is kept; defaults to a file beside the database (the desktop passes safeStorage). */
   secrets?: SecretStore;
 }
@@ -74,7 +77,8 @@ export function createApp(options: AppOptions): App {
   const reviews = new ReviewService(documents, store, reviewLog, settings, ctx);
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
   const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links], identity, now: ctx.now });
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, dashboard, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   return {
     db,
     documents,

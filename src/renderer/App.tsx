@@ -1,25 +1,37 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocKind } from '../shared/kinds/kinds';
 import { call, errorMessage } from './api/client';
+import { useAppCommands } from './commands';
 import { ActionItemsView } from './components/ActionItemsView';
+import { CommandPalette } from './components/CommandPalette';
 import { DocumentView } from './components/DocumentView';
 import { DashboardView } from './components/dashboard/DashboardView';
 import { HelpDialog } from './components/HelpDialog';
 import { IdentityMenu } from './components/IdentityMenu';
 import { LibraryView } from './components/LibraryView';
 import { NewDocumentMenu } from './components/NewDocumentMenu';
+import { FirstRun } from './components/onboarding/FirstRun';
+import { SampleBanner } from './components/onboarding/SampleBanner';
 import { QuickOpen } from './components/QuickOpen';
+import { RemoveSamplesDialog } from './components/settings/RemoveSamplesDialog';
+import { SettingsView } from './components/settings/SettingsView';
+import { ConflictsView } from './components/sync/ConflictsView';
+import { SyncSettings } from './components/sync/SyncSettings';
+import { SyncStatusBar } from './components/sync/SyncStatusBar';
 import { Toasts } from './components/Toasts';
 import { TrashView } from './components/TrashView';
 import { useAppStore } from './store';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
 import { viewFromHash, type View } from './store/uiSlice';
+import { useMenuCommands } from './useMenuCommands';
 
 const NAV: { view: View; label: string }[] = [
   { view: { name: 'dashboard' }, label: 'Dashboard' },
   { view: { name: 'library' }, label: 'Library' },
   { view: { name: 'actions' }, label: 'Action items' },
   { view: { name: 'trash' }, label: 'Trash' },
+  { view: { name: 'sync' }, label: 'Sync' },
+  { view: { name: 'settings' }, label: 'Settings' },
 ];
 
 export function App() {
@@ -28,11 +40,13 @@ export function App() {
   const loadLibrary = useAppStore((s) => s.loadLibrary);
   const loadInfo = useAppStore((s) => s.loadInfo);
   const toast = useAppStore((s) => s.toast);
-  const [dialog, setDialog] = useState<'quickOpen' | 'help' | null>(null);
+  const [dialog, setDialog] = useState<'quickOpen' | 'help' | 'palette' | null>(null);
+  const firstRun = useAppStore((s) => s.firstRun);
 
   useEffect(() => {
     void loadInfo();
     void loadLibrary();
+    void useAppStore.getState().loadOnboarding();
   }, [loadInfo, loadLibrary]);
 
   const go = useCallback((v: View) => void useAppStore.getState().closeDoc().then(() => navigate(v)), [navigate]);
@@ -60,12 +74,30 @@ export function App() {
     },
     save: () => void useAppStore.getState().saveNow(),
     help: () => setDialog('help'),
+    sync: () => void useAppStore.getState().syncNow(),
+    palette: () => setDialog('palette'),
   };
+
+  // Every action by name: the command palette lists them, the desktop menu runs them (MENU_TO_COMMAND).
+  const commandActions = useMemo(
+    () => ({
+      create: (k: DocKind) => void create(k),
+      go,
+      quickOpen: () => setDialog('quickOpen'),
+      search: () => actions.current.search(),
+      save: () => actions.current.save(),
+      syncNow: () => actions.current.sync(),
+      showShortcuts: () => setDialog('help'),
+    }),
+    [create, go],
+  );
+  const commands = useAppCommands(commandActions);
+  useMenuCommands(commands, actions.current.palette);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const hit = SHORTCUTS.find((s) => s.matches(e));
-      if (!hit) return;
+      if (!hit || useAppStore.getState().firstRun) return;
       e.preventDefault();
       actions.current[hit.id]();
     };
@@ -91,8 +123,27 @@ export function App() {
     };
   }, []);
 
+  if (firstRun) {
+    return (
+      <>
+        <FirstRun />
+        <Toasts />
+      </>
+    );
+  }
+
   return (
     <div className="app">
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
         <a
           href="#library"
@@ -131,16 +182,23 @@ export function App() {
           <IdentityMenu />
         </div>
       </header>
-      <main className="content">
+      <main id="main" className="content" tabIndex={-1}>
+        {view.name === 'library' && <SampleBanner />}
         {view.name === 'library' && <LibraryView onCreate={(k) => void create(k)} />}
         {view.name === 'doc' && <DocumentView id={view.id} />}
         {view.name === 'actions' && <ActionItemsView />}
         {view.name === 'trash' && <TrashView />}
         {view.name === 'dashboard' && <DashboardView />}
+        {view.name === 'sync' && <SyncSettings />}
+        {view.name === 'conflicts' && <ConflictsView />}
+        {view.name === 'settings' && <SettingsView />}
       </main>
+      <SyncStatusBar />
       <Toasts />
       {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+      <RemoveSamplesDialog />
     </div>
   );
 }

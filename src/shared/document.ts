@@ -44,7 +44,11 @@ export const DocumentSummarySchema = DocumentSchema.pick({
   status: true,
   updatedAt: true,
   createdAt: true,
-}).extend({ author: z.string() });
+}).extend({
+  author: z.string(),
+  /** Set when a sync kept two colliding versions of the document (see sync:conflicts). */
+  conflicted: z.boolean().optional(),
+});
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
 export const HistoryEntrySchema = z.object({

@@ -1,43 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from '../../src/shared/format/parseDocument';
-import { startGitServer, type GitServer } from '../support/gitServer';
-import { cloneTeammate, fsck, openWorkspace, remoteFiles, remoteShow, type Workspace } from '../support/syncWorkspace';
+import { cloneTeammate, remoteFiles, remoteShow, useSyncFixture } from '../support/syncWorkspace';
 
-let server: GitServer;
-let url: string;
-let repo: string;
-let open: Workspace[] = [];
-let n = 0;
-
-beforeAll(async () => {
-  server = await startGitServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-
-beforeEach(() => {
-  const name = `basics-${++n}.git`;
-  url = server.createRepo(name);
-  repo = server.repoDir(name);
-});
-
-afterEach(() => {
-  expect(() => fsck(repo)).not.toThrow();
-  for (const w of open) {
-    expect(w.logged).toEqual([]);
-    w.close();
-  }
-  open = [];
-});
-
-async function laptop(name: string): Promise<Workspace> {
-  const w = openWorkspace(name);
-  open.push(w);
-  await w.call('sync:setRemote', { url, branch: 'main', authorName: name, authorEmail: `${name.toLowerCase()}@example.com`, auth: { kind: 'none' } });
-  return w;
-}
+const f = useSyncFixture();
+const laptop = (name: string) => f.laptop(name);
 
 describe('sync with an empty team repository and a second laptop', () => {
   it('sets up the layout and publishes every document on the first sync; a second workspace pulls them all in', async () => {
@@ -52,14 +19,14 @@ describe('sync with an empty team repository and a second laptop', () => {
     expect(first).toMatchObject({ in: 0, out: 3, conflicts: 0, errors: [] });
     expect(first.commit).toMatch(/^[0-9a-f]{40}$/);
 
-    const files = remoteFiles(repo);
+    const files = remoteFiles(f.repo);
     expect(files).toEqual(
       expect.arrayContaining(['designdesk.yml', 'README.md', 'rfcs/0001-use-sqlite-for-local-storage.md', 'adrs/0001-record-decisions-as-madr.md', `postmortems/${pm.createdAt.slice(0, 10)}-checkout-outage.md`]),
     );
-    expect(remoteShow(repo, 'designdesk.yml')).toContain('format: 1');
-    const rfcFile = parseDocument('rfcs/0001-use-sqlite-for-local-storage.md', remoteShow(repo, 'rfcs/0001-use-sqlite-for-local-storage.md'));
+    expect(remoteShow(f.repo, 'designdesk.yml')).toContain('format: 1');
+    const rfcFile = parseDocument('rfcs/0001-use-sqlite-for-local-storage.md', remoteShow(f.repo, 'rfcs/0001-use-sqlite-for-local-storage.md'));
     expect(rfcFile.ok && rfcFile.doc).toMatchObject({ id: rfc.id, number: 1, title: 'Use SQLite for local storage', body: '## Summary\n\nEmbed SQLite.\n' });
-    const log = execFileSync('git', ['log', '--format=%an <%ae>%n%B', 'main'], { cwd: repo, encoding: 'utf8' });
+    const log = execFileSync('git', ['log', '--format=%an <%ae>%n%B', 'main'], { cwd: f.repo, encoding: 'utf8' });
     expect(log).toContain('Ada <ada@example.com>');
     expect(log).toContain('Add RFC-1 Use SQLite for local storage (rfcs/0001-use-sqlite-for-local-storage.md)');
     expect(log).toContain(`Add ADR-1 Record decisions as MADR`);
@@ -88,10 +55,10 @@ describe('sync with an empty team repository and a second laptop', () => {
     await ada.call('sync:run', {});
     const file = 'rfcs/0001-cache-invalidation.md';
 
-    const tess = cloneTeammate(url);
+    const tess = await cloneTeammate(f.url);
     const text = tess.read(file).replace('author: Ada\n', 'author: Ada\nteam-channel: "#storage"\n').replace(/\n## Summary\n/, '\n## Summary\n\nTess: we need this for the edge cache.\n');
     tess.write(file, text);
-    tess.pushAll('Tess edits RFC-1 by hand');
+    await tess.pushAll('Tess edits RFC-1 by hand');
 
     const r = await ada.call('sync:run', {});
     expect(r).toMatchObject({ in: 1, out: 0, conflicts: 0 });
@@ -102,10 +69,34 @@ describe('sync with an empty team repository and a second laptop', () => {
     await ada.call('docs:update', { id: rfc.id, baseRevision: doc.revision, title: 'Cache invalidation at the edge', body: `${doc.body}\nAda: agreed.\n` });
     const out = await ada.call('sync:run', {});
     expect(out).toMatchObject({ in: 0, out: 1 });
-    expect(remoteFiles(repo)).toContain(file);
-    const after = remoteShow(repo, file);
+    expect(remoteFiles(f.repo)).toContain(file);
+    const after = remoteShow(f.repo, file);
     expect(after).toContain('team-channel: "#storage"');
     expect(after).toContain('# Cache invalidation at the edge');
     expect(after).toContain('Ada: agreed.');
+  });
+
+  it('syncs by itself every N minutes once auto-sync is on, and stops when it is turned off', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const ada = await laptop('Ada');
+      await ada.call('docs:create', { kind: 'rfc', title: 'Pushed by the timer' });
+      expect(await ada.call('sync:setAutoSync', { minutes: 15 })).toEqual({ autoSyncMinutes: 15 });
+      expect(await ada.call('sync:status', {})).toMatchObject({ autoSyncMinutes: 15, lastSyncAt: null });
+      vi.advanceTimersByTime(14 * 60_000);
+      expect((await ada.call('sync:status', {})).running).toBe(false);
+      vi.advanceTimersByTime(60_000);
+      for (let i = 0; i < 100 && (await ada.call('sync:status', {})).lastSyncAt === null; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await ada.call('sync:status', {})).toMatchObject({ localChanges: 0, running: false });
+      expect(remoteFiles(f.repo)).toContain('rfcs/0001-pushed-by-the-timer.md');
+
+      await ada.call('sync:setAutoSync', { minutes: 0 });
+      await ada.call('docs:create', { kind: 'rfc', title: 'Stays local' });
+      vi.advanceTimersByTime(60 * 60_000);
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await ada.call('sync:status', {})).localChanges).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

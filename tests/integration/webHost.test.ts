@@ -197,10 +197,9 @@ describe('web host: one level above the static root', () => {
     }
   });
 
-  // Regression test for a crash: a malformed escape or a NUL throws synchronously in the request
-  // handler (decodeURIComponent / fs.readFile), which kills `npm run web`. Unskip once webHost.ts
-  // answers 400 for these (see the test report).
-  it.skip('answers malformed percent-encoding and NUL bytes with 400 and keeps running', async () => {
+  // Regression test for a crash: a malformed escape or a NUL threw synchronously in the request
+  // handler (decodeURIComponent / fs.readFile), which killed `npm run web`.
+  it('answers malformed percent-encoding and NUL bytes with 400 and keeps running', async () => {
     for (const p of ['/%E0%A4%A', '/%', '/api/%ZZ', '/%00', '/assets/%00.js']) expect((await get(p)).status, p).toBe(400);
     expect((await get('/')).status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,8 @@ import { createApp, type App } from '../../src/main/app';
 import { MemorySecretStore } from '../../src/main/sync/secretStore';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/errors';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { startGitServer, type GitServer, type GitServerOptions } from './gitServer';
 
 /** A DesignDesk workspace on a temp folder, as one laptop. */
 export interface Workspace {
@@ -57,16 +59,20 @@ export function openWorkspace(name: string, now: () => Date = () => new Date()):
   };
 }
 
-/** A teammate without the app: a git CLI clone who edits files by hand and pushes. */
+/**
+ * A teammate without the app: a git CLI clone who edits files by hand and
+ * pushes. Git runs asynchronously: the test's git server lives in this
+ * process and must keep answering meanwhile.
+ */
 export interface Teammate {
   dir: string;
-  git(...args: string[]): string;
+  git(...args: string[]): Promise<string>;
   read(file: string): string;
   write(file: string, text: string): void;
   remove(file: string): void;
   /** Pulls, then commits everything and pushes. */
-  pushAll(message: string): void;
-  pull(): void;
+  pushAll(message: string): Promise<void>;
+  pull(): Promise<void>;
   files(folder: string): string[];
 }
 
@@ -79,10 +85,16 @@ const GIT_ENV = {
   GIT_TERMINAL_PROMPT: '0',
 };
 
-export function cloneTeammate(url: string): Teammate {
+export async function cloneTeammate(url: string): Promise<Teammate> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-teammate-'));
-  const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV, HOME: dir }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  git('clone', '--quiet', url, '.');
+  const git = (...args: string[]): Promise<string> =>
+    new Promise((resolve, reject) => {
+      execFile('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV, HOME: dir }, encoding: 'utf8' }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`git ${args.join(' ')} failed: ${stderr || error.message}`));
+        else resolve(stdout);
+      });
+    });
+  await git('clone', '--quiet', url, '.');
   return {
     dir,
     git,
@@ -92,13 +104,15 @@ export function cloneTeammate(url: string): Teammate {
       fs.writeFileSync(path.join(dir, file), text);
     },
     remove: (file) => fs.rmSync(path.join(dir, file)),
-    pushAll(message) {
-      git('pull', '--quiet', '--rebase');
-      git('add', '-A');
-      git('commit', '--quiet', '-m', message);
-      git('push', '--quiet', 'origin', 'HEAD:main');
+    async pushAll(message) {
+      await git('add', '-A');
+      await git('commit', '--quiet', '-m', message);
+      await git('pull', '--quiet', '--rebase');
+      await git('push', '--quiet', 'origin', 'HEAD:main');
     },
-    pull: () => void git('pull', '--quiet', '--rebase'),
+    async pull() {
+      await git('pull', '--quiet', '--rebase');
+    },
     files: (folder) => (fs.existsSync(path.join(dir, folder)) ? fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith('.md')).sort() : []),
   };
 }
@@ -115,4 +129,56 @@ export function remoteFiles(repoDir: string): string[] {
 
 export function remoteShow(repoDir: string, file: string): string {
   return execFileSync('git', ['show', `main:${file}`], { cwd: repoDir, encoding: 'utf8' });
+}
+
+export interface SyncFixture {
+  server: GitServer;
+  /** The current test's repository URL and bare folder (a fresh repository per test). */
+  url: string;
+  repo: string;
+  /** A workspace connected to the current repository; closed (and checked for logged errors) after the test. */
+  laptop(name: string, options?: { now?: () => Date; auth?: RemoteAuth }): Promise<Workspace>;
+}
+
+type RemoteAuth = Input<'sync:setRemote'>['auth'];
+
+/**
+ * Registers the hooks of a sync test file: one git server for the file, a
+ * fresh bare repository per test, `git fsck` of it after every test, and
+ * every workspace closed with no internal error logged.
+ */
+export function useSyncFixture(options: GitServerOptions = {}): SyncFixture {
+  const opened: Workspace[] = [];
+  let n = 0;
+  const fixture = {
+    server: undefined as unknown as GitServer,
+    url: '',
+    repo: '',
+    async laptop(name: string, opts: { now?: () => Date; auth?: RemoteAuth } = {}) {
+      const w = openWorkspace(name, opts.now);
+      opened.push(w);
+      await w.call('sync:setRemote', { url: fixture.url, branch: 'main', authorName: name, authorEmail: `${name.toLowerCase()}@example.com`, auth: opts.auth ?? { kind: 'none' } });
+      return w;
+    },
+  };
+  beforeAll(async () => {
+    fixture.server = await startGitServer(options);
+  });
+  afterAll(async () => {
+    await fixture.server.close();
+  });
+  beforeEach(() => {
+    const name = `team-${++n}.git`;
+    fixture.url = fixture.server.createRepo(name);
+    fixture.repo = fixture.server.repoDir(name);
+  });
+  afterEach(async () => {
+    await fixture.server.restart();
+    fsck(fixture.repo);
+    for (const w of opened.splice(0)) {
+      expect(w.logged).toEqual([]);
+      w.close();
+    }
+  });
+  return fixture;
 }

@@ -4,6 +4,7 @@ import type { AdrService } from '../services/adrService';
 import type { DashboardService } from '../services/dashboardService';
 import type { DocumentService } from '../services/documentService';
 import type { LinkService } from '../services/linkService';
+import type { OnboardingService } from '../services/onboardingService';
 import type { ReviewService } from '../services/reviewService';
 import type { SearchService } from '../services/searchService';
 import type { TrashService } from '../services/trashService';
@@ -14,8 +15,10 @@ import type { Handlers } from './dispatch';
 import { createActionsHandlers } from './handlers/actionsHandlers';
 import { createAdrsHandlers } from './handlers/adrsHandlers';
 import { createAppHandlers } from './handlers/appHandlers';
+import { createDesktopHandlers } from './handlers/desktopHandlers';
 import { createDocsHandlers } from './handlers/docsHandlers';
 import { createLinksHandlers } from './handlers/linksHandlers';
+import { createOnboardingHandlers } from './handlers/onboardingHandlers';
 import { createReviewsHandlers } from './handlers/reviewsHandlers';
 import { createSearchHandlers } from './handlers/searchHandlers';
 import { createSyncHandlers } from './handlers/syncHandlers';
@@ -25,6 +28,10 @@ import { createVersionsHandlers } from './handlers/versionsHandlers';
 /** What only the desktop shell can do; absent in the web host and the CLI. */
 export interface Platform {
   printToPdf?: (title: string) => Promise<{ saved: boolean; path: string | null }>;
+  /** Follows the page's theme in the window chrome (nativeTheme.themeSource). */
+  setTheme?: (theme: 'system' | 'light' | 'dark') => void;
+  /** A folder picker for the workspace; the app restarts on the chosen folder. */
+  chooseWorkspace?: () => Promise<{ path: string | null }>;
 }
 
 /** Everything a handler may use; composed once in app.ts. Areas add their service here. */
@@ -38,6 +45,7 @@ export interface HandlerDeps {
   adrs: AdrService;
   reviews: ReviewService;
   dashboard: DashboardService;
+  onboarding: OnboardingService;
   settings: SettingsStore;
   sync: SyncService;
   identity: () => Person;
@@ -62,5 +70,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createActionsHandlers(d),
     ...createAdrsHandlers(d),
     ...createReviewsHandlers(d),
+    ...createOnboardingHandlers(d),
+    ...createDesktopHandlers(d),
   };
 }

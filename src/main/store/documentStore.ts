@@ -60,12 +60,14 @@ export class DocumentStore {
         `UPDATE documents SET title = @title, status = @status, body = @body, fields = @fields, updated_at = @updatedAt, revision = @revision
          WHERE id = @id`,
       ),
-      list: db.prepare<[], DocRow>(
-        `SELECT id, kind, number, title, status, '' AS body, fields, created_at, updated_at, revision, created_by_name, created_by_email
+      list: db.prepare<[], DocRow & { conflicted: number }>(
+        `SELECT id, kind, number, title, status, '' AS body, fields, created_at, updated_at, revision, created_by_name, created_by_email,
+                EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.doc_id = documents.id) AS conflicted
          FROM documents WHERE deleted_at IS NULL ORDER BY updated_at DESC`,
       ),
-      listKind: db.prepare<[DocKind], DocRow>(
-        `SELECT id, kind, number, title, status, '' AS body, fields, created_at, updated_at, revision, created_by_name, created_by_email
+      listKind: db.prepare<[DocKind], DocRow & { conflicted: number }>(
+        `SELECT id, kind, number, title, status, '' AS body, fields, created_at, updated_at, revision, created_by_name, created_by_email,
+                EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.doc_id = documents.id) AS conflicted
          FROM documents WHERE kind = ? AND deleted_at IS NULL ORDER BY updated_at DESC`,
       ),
       addHistory: db.prepare(
@@ -134,6 +136,7 @@ export class DocumentStore {
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         author: typeof fields.author === 'string' && fields.author ? fields.author : r.created_by_name,
+        ...(r.conflicted ? { conflicted: true } : {}),
       };
     });
   }

@@ -33,7 +33,7 @@ export interface MatchRow {
 /** A document found by its reference, with the start of its body for a snippet. */
 export type RefRow = Omit<MatchRow, 'rank' | 'titleMarked' | 'bodyMarked' | 'extraMarked'> & { head: string };
 
-type SummaryTuple = [id: string, kind: DocKind, number: number, title: string, status: string, updatedAt: string, createdAt: string, author: string];
+type SummaryTuple = [id: string, kind: DocKind, number: number, title: string, status: string, updatedAt: string, createdAt: string, author: string, conflicted: number];
 
 interface FilterParams {
   kind: string | null;
@@ -106,7 +106,8 @@ export class SearchIndex {
     if (!stmt) {
       stmt = this.db
         .prepare<[FilterParams], SummaryTuple>(
-          `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at, l.created_at, l.author
+          `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at, l.created_at, l.author,
+                  EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.doc_id = l.id)
            FROM library_rows l
            WHERE ${FILTERS}
            ORDER BY ${ORDER[sort](dir === 'asc' ? 'ASC' : 'DESC')}`,
@@ -115,7 +116,7 @@ export class SearchIndex {
       this.lists.set(key, stmt);
     }
     // Rows as arrays, turned into objects here: about a third faster than letting the driver build 10,000 objects.
-    return stmt.all(params(filter)).map(([id, kind, number, title, status, updatedAt, createdAt, author]) => ({
+    return stmt.all(params(filter)).map(([id, kind, number, title, status, updatedAt, createdAt, author, conflicted]) => ({
       id,
       kind,
       number,
@@ -124,6 +125,7 @@ export class SearchIndex {
       updatedAt,
       createdAt,
       author,
+      ...(conflicted ? { conflicted: true } : {}),
     }));
   }
 }

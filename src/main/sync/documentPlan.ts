@@ -137,6 +137,7 @@ function decide(w: Work, now: string): void {
     if (!L) {
       const doc = repoOf(R, undefined);
       Object.assign(w, { local: { type: 'insert', doc }, final: doc, path: R.path, write: R.needsWriteBack, rank: CLAIM_RANK.incoming });
+      w.base = { docId: w.id, path: R.path, oid: R.oid, text: R.text };
       w.changes.push(change('in', 'added', doc, R.path));
       return;
     }
@@ -163,7 +164,7 @@ function decide(w: Work, now: string): void {
     }
     return;
   }
-  const remoteChanged = !R.unchanged;
+  const remoteChanged = R.oid !== B.oid || R.needsWriteBack;
   w.path = R.path;
   w.rank = CLAIM_RANK.published;
   if (!live(L)) {

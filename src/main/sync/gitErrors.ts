@@ -2,8 +2,10 @@ import { AppError, isAppError } from '../../shared/errors';
 
 /** The remote moved between our fetch and our push: fetch and merge again. */
 export function isPushRejected(e: unknown): boolean {
-  const err = e as { code?: string; data?: { reason?: string } } | null;
-  return err?.code === 'PushRejectedError' || err?.data?.reason === 'not-fast-forward';
+  const err = e as { code?: string; data?: { reason?: string; prettyDetails?: string } } | null;
+  if (err?.code === 'PushRejectedError' || err?.data?.reason === 'not-fast-forward') return true;
+  // The server saw our ref's old value change under it (someone pushed after it advertised it).
+  return err?.code === 'GitPushError' && /failed to (update|lock) ref|non-fast-forward|fetch first|stale info/i.test(err.data?.prettyDetails ?? '');
 }
 
 function hostOf(url: string): string {
@@ -42,6 +44,9 @@ export function describeGitError(e: unknown, url: string, branch: string): AppEr
   }
   if (code === 'NotFoundError' && /Could not find/.test(err?.message ?? '')) {
     return new AppError('NOT_FOUND', `The branch "${branch}" does not exist in this repository. Check the branch name (or create it on the git host).`, { reason: 'branch' });
+  }
+  if (code === 'GitPushError' && !isPushRejected(e)) {
+    return new AppError('FORBIDDEN', `${host} refused the push: ${(err?.message ?? '').replace(/^One or more branches were not updated:\s*/, '').slice(0, 200)}`, { reason: 'push-refused' });
   }
   if (code === 'UrlParseError' || code === 'ERR_INVALID_URL') return new AppError('VALIDATION', 'This is not a valid repository URL.', { reason: code });
   if (isPushRejected(e)) return new AppError('CONFLICT', 'Someone pushed at the same moment several times in a row. Sync again.', { reason: 'push-rejected' });

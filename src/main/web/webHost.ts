@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Dispatch } from '../api/dispatch';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 
 export const TOKEN_HEADER = 'x-designdesk-token';
 /** Largest request body accepted (a 1M-character body in UTF-8 plus its JSON envelope). */
@@ -17,6 +18,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token for tests; otherwise a fresh random one per launch. */
   token?: string;
+  /** Token buckets per client address (see rateLimit.ts); DEFAULT_RATE_LIMIT when absent. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface WebHost {
@@ -60,6 +63,21 @@ function refuse(res: http.ServerResponse, status: number, code: string, message:
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/**
+ * The decoded path of a request target, or null when it is malformed: not
+ * origin-form ("*", "http://..."), a bad escape, or a NUL. "//x" stays a
+ * path here; parsed against a base it would throw or name another host.
+ */
+function requestPath(target: string | undefined): string | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    const decoded = decodeURIComponent(new URL(`http://localhost${target}`).pathname);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
 function tokensEqual(given: string, expected: string): boolean {
   const a = crypto.createHash('sha256').update(given).digest();
   const b = crypto.createHash('sha256').update(expected).digest();
@@ -76,24 +94,45 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const hasToken = (req: http.IncomingMessage): boolean => {
+    const given = req.headers[TOKEN_HEADER];
+    return typeof given === 'string' && tokensEqual(given, token);
+  };
 
-  const server = http.createServer((req, res) => {
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     securityHeaders(res);
+    const client = req.socket.remoteAddress ?? 'unknown';
+    const authenticated = hasToken(req);
+    if (!limiter.take(client, authenticated)) {
+      res.setHeader('Retry-After', String(limiter.retryAfter(client, authenticated)));
+      return refuse(res, 429, 'RATE_LIMITED', 'Too many requests. Wait a moment and try again.');
+    }
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse(res, 421, 'FORBIDDEN', 'Unexpected Host header.');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
       return refuse(res, 403, 'FORBIDDEN', 'Cross-origin requests are not allowed.');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    const pathname = requestPath(req.url);
+    if (pathname === null) return refuse(res, 400, 'VALIDATION', 'Malformed URL.');
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5), authenticated);
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'FORBIDDEN', 'Method not allowed.');
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, pathname);
+  }
+
+  const server = http.createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch {
+      // A request must never take the host down; the answer stays an error as data.
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'Internal error.');
+      else res.destroy();
+    }
   });
 
-  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): void {
+  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string, authenticated: boolean): void {
     if (req.method !== 'POST') return refuse(res, 405, 'FORBIDDEN', 'API calls are POST.');
-    const given = req.headers[TOKEN_HEADER];
-    if (typeof given !== 'string' || !tokensEqual(given, token)) {
+    if (!authenticated) {
       return refuse(res, 401, 'UNAUTHORIZED', 'Missing or wrong session token. Open the URL that `npm run web` printed.');
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -133,8 +172,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
+  /** `pathname` is already decoded and free of NUL. */
   function serveStatic(res: http.ServerResponse, pathname: string): void {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, rel);
     if (!file.startsWith(staticRoot + path.sep)) return refuse(res, 404, 'NOT_FOUND', 'Not found.');
     fs.readFile(file, (err, data) => {

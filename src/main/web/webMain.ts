@@ -1,7 +1,8 @@
 import path from 'node:path';
 import os from 'node:os';
 import { createApp } from '../app';
-import { resolveWorkspace } from '../workspace';
+import { createLogger } from '../log/logger';
+import { appDataDir, resolveWorkspace } from '../workspace';
 import { startWebHost } from './webHost';
 
 declare const __APP_VERSION__: string;
@@ -16,15 +17,18 @@ function argValue(argv: string[], name: string): string | undefined {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const workspaceDir = resolveWorkspace({ argv, env: process.env, platform: process.platform, home: os.homedir() });
+  // Errors go to a rotating file beside the desktop app's (<app data>/logs), and to the terminal.
+  const log = createLogger({ dir: process.env.DESIGNDESK_LOG_DIR ?? path.join(appDataDir({ env: process.env, platform: process.platform, home: os.homedir() }), 'logs'), name: 'designdesk-web', echo: true });
   const app = createApp({
     workspaceDir,
     bridge: 'web',
     version: __APP_VERSION__,
-    dispatch: { onInternalError: (channel, e) => console.error(`[designdesk] ${channel} failed:`, e) },
+    offerFirstRun: true,
+    dispatch: { onInternalError: (channel, e) => log.error(`${channel} failed`, e) },
   });
   const port = Number(argValue(argv, '--port') ?? process.env.DESIGNDESK_PORT ?? 0);
   const host = await startWebHost({ dispatch: app.dispatch, staticDir: path.join(__dirname, '..', 'renderer'), port });
-  console.log(`DesignDesk is running.\n  workspace: ${workspaceDir}\n  open:      ${host.openUrl}\nPress Ctrl+C to stop.`);
+  console.log(`DesignDesk is running.\n  workspace: ${workspaceDir}\n  logs:      ${log.dir}\n  open:      ${host.openUrl}\nPress Ctrl+C to stop.`);
   const stop = (): void => {
     void host.close().then(() => {
       app.close();

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import { createEditorSlice, type EditorSlice } from './editorSlice';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
+import { createPrefsSlice, type PrefsSlice } from './prefsSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
+import { createSyncSlice, type SyncSlice } from './syncSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type AppState = LibrarySlice & EditorSlice & UiSlice & SearchSlice;
+export type AppState = LibrarySlice & EditorSlice & UiSlice & SearchSlice & SyncSlice & PrefsSlice;
 
 /** One store, one slice per concern (zustand slices pattern). Documents themselves live in the database. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -12,4 +14,6 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createEditorSlice(...a),
   ...createUiSlice(...a),
   ...createSearchSlice(...a),
+  ...createSyncSlice(...a),
+  ...createPrefsSlice(...a),
 }));

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { actionsContract } from './actions';
 import { adrsContract } from './adrs';
 import { appContract } from './app';
+import { desktopContract } from './desktop';
 import { docsContract } from './docs';
 import { linksContract } from './links';
+import { onboardingContract } from './onboarding';
 import { reviewsContract } from './reviews';
 import { searchContract } from './search';
 import { syncContract } from './sync';
@@ -26,6 +28,8 @@ export const contract = {
   ...actionsContract,
   ...adrsContract,
   ...reviewsContract,
+  ...onboardingContract,
+  ...desktopContract,
 } as const;
 
 export type Contract = typeof contract;

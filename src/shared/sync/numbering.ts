@@ -46,20 +46,34 @@ export function assignNumbers(claims: readonly NumberClaim[]): Map<string, numbe
   return changes;
 }
 
+/** Fenced code blocks and inline code spans: an example in code is not a reference. */
+const CODE_RE = /(^|\n)(`{3,}|~{3,})[^\n]*\n[\s\S]*?(\n\2[^\n]*(?=\n|$)|$)|`[^`\n]+`/g;
+
+function rewriteText(text: string, moves: ReadonlyMap<string, number>): string {
+  let out = '';
+  let at = 0;
+  for (const r of findRefs(text)) {
+    const to = moves.get(`${r.kind}-${r.number}`);
+    if (to === undefined) continue;
+    out += text.slice(at, r.index) + displayRef(r.kind, to);
+    at = r.index + r.text.length;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
 /**
  * Rewrites references in a body after renumbering ("RFC-7" -> "RFC-8"), all
- * in one pass so that 7 -> 8 and 8 -> 9 in the same sync do not chain.
- * `moves` maps "rfc-7" to the new number.
+ * in one pass so that 7 -> 8 and 8 -> 9 in the same sync do not chain. Code
+ * (fenced blocks, inline spans) is left as written. `moves` maps "rfc-7" to
+ * the new number.
  */
 export function rewriteRefs(body: string, moves: ReadonlyMap<string, number>): string {
   if (moves.size === 0) return body;
   let out = '';
   let at = 0;
-  for (const r of findRefs(body)) {
-    const to = moves.get(`${r.kind}-${r.number}`);
-    if (to === undefined) continue;
-    out += body.slice(at, r.index) + displayRef(r.kind, to);
-    at = r.index + r.text.length;
+  for (const m of body.matchAll(CODE_RE)) {
+    out += rewriteText(body.slice(at, m.index), moves) + m[0];
+    at = m.index + m[0].length;
   }
-  return at === 0 ? body : out + body.slice(at);
+  return out + rewriteText(body.slice(at), moves);
 }

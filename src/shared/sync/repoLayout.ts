@@ -87,11 +87,10 @@ export function configFileText(): string {
     'folders:',
     ...DOC_KINDS.map((k) => `  ${k}: ${KINDS[k].folder}`),
     '  reviews: reviews',
-    'review-policy:',
-    '  # A document moves to Approved when every required reviewer approved',
-    '  # and nobody requests changes.',
-    '  approve-when: all-required-approved',
-    '  block-on-changes-requested: true',
+    '# A document is approved when every required reviewer approved and nobody',
+    '# requests changes; minApprovals adds a minimum per kind, e.g. "rfc: 2".',
+    'reviewPolicy:',
+    '  minApprovals: {}',
     '',
   ].join('\n');
 }

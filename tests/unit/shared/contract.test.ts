@@ -88,6 +88,12 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'dashboard:setStaleAfterDays': { valid: { days: 5 }, bad: [{ days: 0 }, { days: 1.5 }, { days: 366 }] },
   'settings:getReviewPolicy': { valid: {}, bad: [{ rfc: 2 }] },
   'settings:setReviewPolicy': { valid: { minApprovals: { rfc: 2, adr: 1 } }, bad: [{ minApprovals: { memo: 1 } }, { minApprovals: { rfc: -1 } }, { minApprovals: { rfc: 1.5 } }, { rfc: 2 }] },
+  'onboarding:state': { valid: {}, bad: [{ force: true }] },
+  'onboarding:finish': { valid: {}, bad: [{ onboarded: false }] },
+  'onboarding:rememberSamples': { valid: { ids: [ID, ID2] }, bad: [{ ids: ['x'] }, { ids: ID }, { ids: Array.from({ length: 21 }, () => ID) }, {}] },
+  'onboarding:removeSamples': { valid: {}, bad: [{ ids: [ID] }] },
+  'desktop:setTheme': { valid: { theme: 'dark' }, bad: [{ theme: 'Dark' }, { theme: 'sepia' }, {}] },
+  'desktop:chooseWorkspace': { valid: {}, bad: [{ path: '/tmp' }] },
 };
 
 const MALFORMED: [string, unknown][] = [

@@ -107,6 +107,7 @@ export function LibraryTable({ rows }: { rows: readonly DocumentSummary[] }) {
                 </div>
                 <div role="cell" className="library-cell">
                   <StatusBadge kind={s.kind} status={s.status} />
+                  {s.conflicted && <span className="badge badge-sync-conflict" title="A sync kept two versions: resolve it in Sync conflicts">Conflict</span>}
                 </div>
                 <div role="cell" className="library-cell library-author" title={s.author}>
                   {s.author}

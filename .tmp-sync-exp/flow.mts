@@ -1,0 +1,15 @@
+import { startGitServer } from '../tests/support/gitServer';
+import { openWorkspace } from '../tests/support/syncWorkspace';
+const server = await startGitServer();
+const url = server.createRepo('a.git');
+console.log('server up');
+const w = openWorkspace('Ada');
+console.log('ws open');
+await w.call('sync:setRemote', { url, branch: 'main', authorName: 'Ada', authorEmail: 'a@x', auth: { kind: 'none' } });
+console.log('remote set');
+await w.call('docs:create', { kind: 'rfc', title: 'Hello' });
+const t = Date.now();
+console.log(await w.call('sync:run', {}), Date.now() - t);
+console.log(w.logged);
+w.close();
+await server.close();

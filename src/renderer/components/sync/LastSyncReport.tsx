@@ -1,0 +1,56 @@
+import type { SyncResult } from '../../../shared/contract/sync';
+import { syncSummary } from '../../store/syncSlice';
+
+const VERBS: Record<SyncResult['changes'][number]['action'], string> = { added: 'Added', updated: 'Updated', deleted: 'Deleted', renumbered: 'Renumbered' };
+
+/** What the last sync did: documents in and out, and files it could not read (by path, with the reason). */
+export function LastSyncReport({ result }: { result: SyncResult }) {
+  return (
+    <section className="sync-report" aria-labelledby="sync-report-title">
+      <h2 id="sync-report-title">Last sync</h2>
+      <p className="sync-report-summary">
+        {new Date(result.at).toLocaleString()} — {syncSummary(result)}
+        {result.commit && <code className="sync-commit"> {result.commit.slice(0, 8)}</code>}
+      </p>
+      {result.changes.length > 0 && (
+        <table className="doc-table sync-changes">
+          <thead>
+            <tr>
+              <th scope="col">Direction</th>
+              <th scope="col">Change</th>
+              <th scope="col">Document</th>
+              <th scope="col">File</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.changes.map((c, i) => (
+              <tr key={i}>
+                <td>{c.direction === 'in' ? '↓ in' : '↑ out'}</td>
+                <td>{VERBS[c.action]}</td>
+                <td>
+                  <strong>{c.ref}</strong> {c.title}
+                </td>
+                <td>
+                  <code>{c.path}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.errors.length > 0 && (
+        <div className="sync-errors" role="alert">
+          <h3>Files that could not be read</h3>
+          <p>The other documents synced. Fix these files in the repository (or ask who edited them); they stay untouched until then.</p>
+          <ul>
+            {result.errors.map((e) => (
+              <li key={e.path}>
+                <code>{e.path}</code>: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { StateCreator } from 'zustand';
+import type { SyncResult, SyncStatus } from '../../shared/contract/sync';
+import { ApiCallError, call, errorMessage } from '../api/client';
+import type { AppState } from './index';
+
+/** How often the status is read while a sync runs (progress), and otherwise (local change count, auto-sync). */
+export const SYNC_POLL_RUNNING_MS = 300;
+export const SYNC_POLL_IDLE_MS = 5000;
+
+export interface SyncSlice {
+  syncStatus: SyncStatus | null;
+  /** The outcome of the last sync started from this window. */
+  syncOutcome: { result: SyncResult } | { error: string; code: string } | null;
+  refreshSyncStatus: () => Promise<void>;
+  /** Runs a sync, reading its progress every 300 ms until it ends. */
+  syncNow: () => Promise<void>;
+}
+
+function summary(r: SyncResult): string {
+  const parts = [`${r.in} in`, `${r.out} out`];
+  if (r.conflicts) parts.push(`${r.conflicts} ${r.conflicts === 1 ? 'conflict' : 'conflicts'}`);
+  if (r.errors.length) parts.push(`${r.errors.length} unreadable ${r.errors.length === 1 ? 'file' : 'files'}`);
+  return parts.join(' · ');
+}
+
+/** A one-line summary of a sync result: "2 in · 1 out · 1 conflict". */
+export const syncSummary = summary;
+
+export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set, get) => ({
+  syncStatus: null,
+  syncOutcome: null,
+  refreshSyncStatus: async () => {
+    try {
+      set({ syncStatus: await call('sync:status', {}) });
+    } catch {
+      // The status bar keeps the last known status; the next poll tries again.
+    }
+  },
+  syncNow: async () => {
+    if (get().syncStatus?.running) return;
+    const poll = setInterval(() => void get().refreshSyncStatus(), SYNC_POLL_RUNNING_MS);
+    const s = get().syncStatus;
+    if (s) set({ syncStatus: { ...s, running: true, phase: 'fetching', counts: { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 } } });
+    try {
+      const result = await call('sync:run', {});
+      set({ syncOutcome: { result } });
+      if (result.in > 0 || result.conflicts > 0) await get().loadLibrary();
+      if (result.conflicts > 0) {
+        get().toast('error', `Synced with ${result.conflicts} ${result.conflicts === 1 ? 'conflict' : 'conflicts'}: both versions are kept until you choose.`, {
+          label: 'Resolve',
+          run: () => get().navigate({ name: 'conflicts' }),
+        });
+      }
+    } catch (e) {
+      set({ syncOutcome: { error: errorMessage(e), code: e instanceof ApiCallError ? e.code : 'INTERNAL' } });
+    } finally {
+      clearInterval(poll);
+      await get().refreshSyncStatus();
+    }
+  },
+});

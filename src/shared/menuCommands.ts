@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * What the desktop shell may ask the window to do: the application menu's
+ * actions and a designdesk:// link to open. It travels main -> renderer as
+ * one event (the preload's onMenuCommand), never the other way.
+ */
+export const MENU_COMMAND_IDS = [
+  'new-rfc',
+  'new-adr',
+  'new-matrix',
+  'new-postmortem',
+  'quick-open',
+  'search',
+  'save',
+  'sync-now',
+  'palette',
+  'settings',
+  'shortcuts',
+] as const;
+export type MenuCommandId = (typeof MENU_COMMAND_IDS)[number];
+
+export const MenuCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('command'), id: z.enum(MENU_COMMAND_IDS) }).strict(),
+  /** A document to open: a display reference (RFC-12) or a document id (ULID). */
+  z.object({ type: z.literal('open'), target: z.string().min(1).max(40) }).strict(),
+]);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+/** The IPC event name; not a contract channel (the contract is renderer -> main only). */
+export const MENU_COMMAND_EVENT = 'designdesk:menu-command';
