@@ -28,10 +28,10 @@ async function shoot(page: Page, name: string, schemes: readonly Scheme[] = ['li
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-async function openFromLibrary(page: Page, titlePart: string): Promise<void> {
+async function openFromLibrary(page: Page, ref: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library', exact: true }).click();
-  await page.getByTestId('doc-row').filter({ hasText: titlePart }).getByRole('link').first().click();
-  await page.getByRole('article').first().waitFor();
+  await page.getByTestId('doc-row').filter({ hasText: ref }).getByRole('link').first().click();
+  await page.getByRole('article', { name: `${ref} editor` }).waitFor();
   await page.waitForTimeout(300);
 }
 
@@ -67,14 +67,14 @@ async function main(): Promise<void> {
     await page.waitForTimeout(4500);
     await shoot(page, 'library');
 
-    await openFromLibrary(page, 'background worker');
+    await openFromLibrary(page, 'RFC-1');
     await shoot(page, 'rfc-editor');
-    await openFromLibrary(page, 'WAL mode');
+    await openFromLibrary(page, 'ADR-1');
     await shoot(page, 'adr-editor');
-    await openFromLibrary(page, 'job queue');
+    await openFromLibrary(page, 'DM-1');
     await page.getByRole('table').first().scrollIntoViewIfNeeded();
     await shoot(page, 'matrix-editor');
-    await openFromLibrary(page, 'certificate');
+    await openFromLibrary(page, 'PM-1');
     await shoot(page, 'postmortem-editor');
 
     await go(page, 'Action items', /Action items/);

@@ -23,9 +23,11 @@ import { openDatabase, type Db } from './store/openDatabase';
 import { ReviewStore } from './store/reviewStore';
 import { SearchIndex } from './store/searchIndex';
 import { SettingsStore } from './store/settingsStore';
+import { BACKUP_DIR, startAutoBackup, type AutoBackupOptions } from './store/backup';
 import { FileSecretStore, type SecretStore } from './sync/secretStore';
 import { SyncService } from './sync/syncService';
 import { DB_FILE } from './workspace';
+import { acquireWorkspaceLock, type LockOwner } from './workspaceLock';
 
 export interface AppOptions {
   workspaceDir: string;
@@ -42,6 +44,10 @@ export interface AppOptions {
   offerFirstRun?: boolean;
   /** Where the remote's secret is kept; defaults to a file beside the database (the desktop passes safeStorage). */
   secrets?: SecretStore;
+  /** Take the workspace's one-writer lock (docs/adr/0007): the desktop app, the web host and writing CLI commands do. */
+  lock?: LockOwner;
+  /** Automatic online backups into <workspace>/backups: on start, then hourly, the last 10 kept (docs/reliability.md). */
+  backups?: boolean | AutoBackupOptions;
 }
 
 export interface App {
@@ -58,7 +64,14 @@ export interface App {
 /** The one place that composes the services of a workspace. */
 export function createApp(options: AppOptions): App {
   fs.mkdirSync(options.workspaceDir, { recursive: true });
-  const db = openDatabase(path.join(options.workspaceDir, DB_FILE), { nativeBinding: options.nativeBinding });
+  const lock = options.lock ? acquireWorkspaceLock(options.workspaceDir, options.lock) : null;
+  let db: Db;
+  try {
+    db = openDatabase(path.join(options.workspaceDir, DB_FILE), { nativeBinding: options.nativeBinding });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const settings = new SettingsStore(db);
   let fallback: Person | undefined;
   const identity = (): Person => settings.get<Person>('identity') ?? (fallback ??= (options.fallbackIdentity ?? defaultIdentity)());
@@ -79,6 +92,7 @@ export function createApp(options: AppOptions): App {
   const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links], identity, now: ctx.now });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
   const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;
   return {
     db,
     documents,
@@ -88,8 +102,10 @@ export function createApp(options: AppOptions): App {
     sync,
     dispatch: createDispatch(handlers, options.dispatch),
     close: () => {
+      backups?.stop();
       sync.close();
       db.close();
+      lock?.release();
     },
   };
 }

@@ -73,6 +73,15 @@ describe('real-world input does not stop an import', () => {
     expect(() => app.importer.importPath(path.join(dir, 'nope'))).toThrow(/Nothing to import at .*nope: give a decision folder, a repository or a Markdown file/);
   });
 
+  it('refuses a DesignDesk team repo (it is synced, not imported) and skips files of one found elsewhere', async () => {
+    const repo = path.join(dir, 'team-repo');
+    await app.dispatch('docs:create', { kind: 'adr', title: 'Ours' });
+    app.exporter.exportTo(repo);
+    expect(() => app.importer.importPath(repo)).toThrow(/is a DesignDesk team repository, not another tool's decision log: connect it with "designdesk remote set URL"/);
+    const r = app.importer.importPath(path.join(repo, 'adrs'));
+    expect(r.entries).toMatchObject([{ path: '0001-ours.md', action: 'skipped', reason: expect.stringContaining('a DesignDesk team-repo file') }]);
+  });
+
   it('imports a single file', () => {
     write('0042-one.md', '# One\n\n- Status: accepted\n');
     const r = app.importer.importPath(path.join(src, '0042-one.md'));

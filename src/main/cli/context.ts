@@ -72,6 +72,9 @@ export function workspaceOf(io: CliIo, option: string | undefined): string {
   return resolveWorkspace({ argv, env, platform: io.platform, home: io.home });
 }
 
+/** Commands that only read the workspace, so they need not wait for the desktop app or the web host to close. */
+export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'show', 'search', 'export', 'lint']);
+
 /** Builds the context of one run; `close` releases the database if it was opened. */
 export function createContext(io: CliIo, command: Command, args: string[], values: CommandContext['values']): CommandContext & { close(): void } {
   let app: App | null = null;
@@ -85,6 +88,8 @@ export function createContext(io: CliIo, command: Command, args: string[], value
       workspaceDir: dir,
       bridge: 'web',
       version: io.version ?? 'dev',
+      // Readers run beside an open app (WAL snapshots); writers take the one-writer lock (docs/adr/0007).
+      ...(READ_ONLY_COMMANDS.has(command.name) ? {} : { lock: 'cli' as const }),
       fallbackIdentity: io.identity ?? defaultIdentity,
       ...(io.now ? { now: io.now } : {}),
     });

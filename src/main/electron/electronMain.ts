@@ -119,6 +119,8 @@ function start(): void {
       chooseWorkspace: () => chooseWorkspaceFolder(mainWindow, app.getPath('userData'), workspaceDir),
     },
     secrets: new SafeStorageSecretStore(path.join(workspaceDir, 'secrets.safe.json')),
+    lock: 'desktop',
+    backups: { onError: (e) => log?.error('automatic backup failed', e) },
     dispatch: { onInternalError: (channel, e) => log?.error(`${channel} failed`, e) },
   });
   log.info(`started ${__APP_VERSION__} on ${workspaceDir}`);

@@ -22,11 +22,18 @@ const TOOL_FILES: ReadonlyArray<[RegExp, string]> = [
 export function toolFileReason(file: SourceFile): string | null {
   if (/(^|\/)[^/]*kep-template\//i.test(file.path)) return 'the KEP template, not a proposal';
   if (file.kepYaml !== undefined) return null;
+  if (isDesignDeskFile(file.text)) return 'a DesignDesk team-repo file (it has an id and a ref): sync the team repo instead of importing it';
   const name = baseName(file.path);
   for (const [re, reason] of TOOL_FILES) if (re.test(name)) return reason;
   const title = safeTitle(file.text);
   if (title && /^(\[[^\]]*\]|\{[^}]*\})$/.test(title.replace(/^\d+\.\s*/, ''))) return 'a template (its title is a placeholder), not a decision';
   return null;
+}
+
+/** Front matter with a document id and a display ref: a file of our own repo format. */
+function isDesignDeskFile(text: string): boolean {
+  const fm = /^---[ \t]*\n([\s\S]*?)\n---/.exec(text)?.[1];
+  return fm !== undefined && /^id:\s*["']?[0-9A-HJKMNP-TV-Z]{26}["']?\s*$/m.test(fm) && /^ref:\s*["']?(RFC|ADR|DM|PM)-\d+["']?\s*$/m.test(fm);
 }
 
 function safeTitle(text: string): string | null {

@@ -5,6 +5,7 @@ import { ulid } from 'ulid';
 import type { Document } from '../../shared/document';
 import { AppError } from '../../shared/errors';
 import { normalizeFields } from '../../shared/kinds/fields';
+import { CONFIG_FILE } from '../../shared/sync/repoLayout';
 import { displayRef, type DocKind } from '../../shared/kinds/kinds';
 import type { DocumentHooks, ServiceContext } from '../services/documentService';
 import type { DocumentStore } from '../store/documentStore';
@@ -89,6 +90,9 @@ export class ImportService {
       throw new AppError('NOT_FOUND', `Nothing to import at ${abs}: give a decision folder, a repository or a Markdown file.`, { path: abs });
     }
     const root = stat.isDirectory() ? abs : path.dirname(abs);
+    if (stat.isDirectory() && fs.existsSync(path.join(root, CONFIG_FILE))) {
+      throw new AppError('VALIDATION', `${root} is a DesignDesk team repository, not another tool's decision log: connect it with "designdesk remote set URL" and "designdesk sync" (or Sync settings in the app) instead of importing it.`, { path: root });
+    }
     const scan = stat.isDirectory() ? scanSources(root) : { folders: [''], files: [{ rel: path.basename(abs), abs } as ScannedFile] };
     const entries: ImportEntry[] = [];
     const docs: ImportedDoc[] = [];

@@ -6,7 +6,7 @@ import { parseDocument, type RepoDocument } from '../../shared/format/parseDocum
 import { displayRef } from '../../shared/kinds/kinds';
 import type { DocumentHooks } from '../services/documentService';
 import type { DocumentStore } from '../store/documentStore';
-import { fromRepo } from './documentPlan';
+import { fromRepo } from './documentConvert';
 import type { LocalDoc, SyncStore } from './syncStore';
 
 export interface ResolverDeps {

@@ -1,13 +1,12 @@
 import type { SyncChange } from '../../shared/contract/sync';
 import type { Document } from '../../shared/document';
-import { canonicalBody, documentToMarkdown } from '../../shared/format/documentMarkdown';
+import { documentToMarkdown } from '../../shared/format/documentMarkdown';
 import { parseDocument, type RepoDocument } from '../../shared/format/parseDocument';
-import { normalizeFields } from '../../shared/kinds/fields';
 import { displayRef } from '../../shared/kinds/kinds';
-import { initialStatus } from '../../shared/kinds/lifecycle';
 import { mergeDocument, sameContent } from '../../shared/sync/mergeDocument';
 import { CLAIM_RANK, assignNumbers, rewriteRefs, type NumberClaim } from '../../shared/sync/numbering';
 import { documentPath, numberInFileName, uniquePath } from '../../shared/sync/repoLayout';
+import { fromRepo, toRepo } from './documentConvert';
 import { GitRepo } from './gitRepo';
 import type { RemoteDocuments, RemoteEntry } from './remoteDocuments';
 import type { ConflictRecord, LocalDoc, SyncBase } from './syncStore';
@@ -56,29 +55,6 @@ export interface PlanInput {
   /** Every path of the fetched tree, documents or not. */
   remotePaths: ReadonlySet<string>;
   now: string;
-}
-
-/** A document as a repo file holds it. */
-export function toRepo(d: Document): RepoDocument {
-  return { id: d.id, kind: d.kind, number: d.number, title: d.title, status: d.status, body: d.body, fields: d.fields, createdAt: d.createdAt, updatedAt: d.updatedAt };
-}
-
-/** A repo document as a local row: local bookkeeping from the row it replaces, or made up for a new one. */
-export function fromRepo(r: RepoDocument, id: string, number: number, prev: LocalDoc | undefined, now: string): Document {
-  const author = typeof r.fields.author === 'string' && r.fields.author ? r.fields.author : 'Unknown';
-  return {
-    id,
-    kind: r.kind,
-    number,
-    title: r.title,
-    status: r.status || initialStatus(r.kind),
-    body: canonicalBody(r.body),
-    fields: normalizeFields(r.kind, r.fields),
-    createdAt: r.createdAt ?? prev?.createdAt ?? now,
-    updatedAt: r.updatedAt ?? now,
-    revision: prev?.revision ?? 0,
-    createdBy: prev?.createdBy ?? { name: author, email: '' },
-  };
 }
 
 /** Per-document working state while planning. */

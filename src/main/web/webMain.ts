@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     bridge: 'web',
     version: __APP_VERSION__,
     offerFirstRun: true,
+    lock: 'web',
+    backups: { onError: (e) => log.error('automatic backup failed', e) },
     dispatch: { onInternalError: (channel, e) => log.error(`${channel} failed`, e) },
   });
   const port = Number(argValue(argv, '--port') ?? process.env.DESIGNDESK_PORT ?? 0);

@@ -64,7 +64,8 @@ export const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set
           await call('docs:move', { id: doc.id, to: sample.status }).catch(() => undefined);
         }
       }
-      setOnboarding(await call('onboarding:rememberSamples', { ids }));
+      // Only the ids: the guide stays open until finished, though the workspace is no longer empty.
+      set({ sampleIds: (await call('onboarding:rememberSamples', { ids })).sampleIds });
       await get().loadLibrary();
       return ids.length;
     },
