@@ -96,7 +96,7 @@ describe('designdesk (in-process)', () => {
     await cli('init');
     await cli('new', 'rfc', '--title', 'X');
     const refused = await cli('move', 'RFC-1', 'approved');
-    expect([refused.code, refused.stderr]).toEqual([1, 'designdesk move: A RFC cannot move from Draft to Approved. From Draft it can move to: In Review.\n']);
+    expect([refused.code, refused.stderr]).toEqual([1, 'designdesk move: An RFC cannot move from Draft to Approved. From Draft it can move to: In Review.\n']);
     const missing = await cli('show', 'RFC-9');
     expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('There is no RFC-9 in this workspace.')]);
     expect((await cli('show', 'banana')).code).toBe(2);
@@ -188,7 +188,7 @@ describe('designdesk (the bundled binary)', () => {
     const list = run('list', '--json', '--sort', 'number');
     expect(list.status).toBe(0);
     expect((JSON.parse(list.stdout) as Array<{ title: string }>).map((d) => d.title)[0]).toBe('Use Kafka for domain events');
-    expect(run('move', 'ADR-4', 'accepted').status).toBe(1);
+    expect(run('move', 'ADR-4', 'not-a-status').status).toBe(1);
     const usage = spawnSync(process.execPath, ['dist/main/cli.cjs', 'list', '--nope'], { cwd: ROOT, encoding: 'utf8' });
     expect([usage.status, usage.stderr]).toEqual([2, expect.stringContaining("Unknown option '--nope'")]);
   });

@@ -1,5 +1,5 @@
 import MDEditor from '@uiw/react-md-editor/nohighlight';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import rehypeSanitize from 'rehype-sanitize';
 import type { DocRef } from '../../shared/links/refs';
 import { rehypeRefs } from '../markdown/rehypeRefs';
@@ -26,6 +26,11 @@ export interface SectionEditorProps {
 /** One template section: its heading, a one-line hint and a Markdown editor with a sanitized preview. */
 export const SectionEditor = memo(function SectionEditor({ index, heading, depth, hint, value, onChange }: SectionEditorProps) {
   const id = `section-${index}`;
+  // The stored body drops trailing whitespace, so the space just typed at the end
+  // would vanish before the next letter: keep the typed text, and take the
+  // stored one only when it differs by more than that (a restore, a sync).
+  const [text, setText] = useState(value);
+  if (text.replace(/\s+$/, '') !== value) setText(value);
   const Heading = depth === 3 ? 'h3' : 'h2';
   return (
     <section className={`section section-depth-${depth}`} aria-labelledby={`${id}-heading`} data-section={heading}>
@@ -35,8 +40,11 @@ export const SectionEditor = memo(function SectionEditor({ index, heading, depth
       {hint && <p className="section-hint">{hint}</p>}
       <div data-color-mode="auto" className="section-editor">
         <MDEditor
-          value={value}
-          onChange={(v) => onChange(index, v ?? '')}
+          value={text}
+          onChange={(v) => {
+            setText(v ?? '');
+            onChange(index, v ?? '');
+          }}
           preview="edit"
           height={depth === 0 ? 120 : 180}
           visibleDragbar={true}

@@ -85,7 +85,18 @@ export function isKnownStatus(kind: DocKind, status: string): boolean {
 
 /** The statuses a document of this kind may move to from `from`. */
 export function allowedMoves(kind: DocKind, from: string): readonly string[] {
-  return LIFECYCLES[kind].moves[from] ?? [];
+  const lc = LIFECYCLES[kind];
+  // A status from outside the lifecycle (kept verbatim from an import or a hand edit)
+  // is not a dead end: it may move to any status of the kind.
+  if (!isKnownStatus(kind, from)) return lc.statuses;
+  return lc.moves[from] ?? [];
+}
+
+/** "an ADR", "an RFC", "a Decision matrix": the article by sound (acronyms are spelled out). */
+export function withArticle(label: string): string {
+  const acronym = /^[A-Z]{2,}\b/.test(label);
+  const vowelSound = acronym ? /^[AEFHILMNORSX]/.test(label) : /^[aeiou]/i.test(label);
+  return `${vowelSound ? 'an' : 'a'} ${label}`;
 }
 
 /**
@@ -96,7 +107,7 @@ export function checkTransition(kind: DocKind, from: string, to: string): void {
   const lc = LIFECYCLES[kind];
   const label = KINDS[kind].label;
   if (!isKnownStatus(kind, to)) {
-    throw new AppError('VALIDATION', `"${to}" is not a status of a ${label}. Statuses: ${lc.statuses.map((s) => lc.labels[s]).join(', ')}.`, { to });
+    throw new AppError('VALIDATION', `"${to}" is not a status of ${withArticle(label)}. Statuses: ${lc.statuses.map((s) => lc.labels[s]).join(', ')}.`, { to });
   }
   if (from === to) {
     throw new AppError('ILLEGAL_TRANSITION', `This ${label} is already ${statusLabel(kind, to)}.`, { from, to, allowed: allowedMoves(kind, from) });
@@ -108,8 +119,12 @@ export function checkTransition(kind: DocKind, from: string, to: string): void {
       : `${statusLabel(kind, from)} is a final status.`;
     throw new AppError(
       'ILLEGAL_TRANSITION',
-      `A ${label} cannot move from ${statusLabel(kind, from)} to ${statusLabel(kind, to)}. ${options}`,
+      `${capitalize(withArticle(label))} cannot move from ${statusLabel(kind, from)} to ${statusLabel(kind, to)}. ${options}`,
       { from, to, allowed },
     );
   }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

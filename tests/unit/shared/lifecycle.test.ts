@@ -93,9 +93,20 @@ describe('checkTransition', () => {
     }
   });
 
-  it('refuses every move out of an unknown current status', () => {
-    const err = caught(() => checkTransition('rfc', 'limbo', 'draft'));
-    expect(err.code).toBe('ILLEGAL_TRANSITION');
-    expect(allowedMoves('rfc', 'limbo')).toEqual([]);
+  it('still refuses a move to a status outside the lifecycle', () => {
+    const err = caught(() => checkTransition('rfc', 'limbo', 'nowhere'));
+    expect(err.code).toBe('VALIDATION');
+  });
+});
+
+describe('statuses from outside the lifecycle', () => {
+  it('an imported status like "on hold" is not a dead end: it may move to any status of the kind', () => {
+    expect(allowedMoves('adr', 'on hold')).toEqual(LIFECYCLES.adr.statuses);
+    expect(() => checkTransition('adr', 'on hold', 'accepted')).not.toThrow();
+  });
+
+  it('messages use the right article', () => {
+    expect(() => checkTransition('adr', 'proposed', 'deprecated')).toThrow(/^An ADR cannot move/);
+    expect(() => checkTransition('matrix', 'draft', 'superseded')).toThrow(/^A Decision matrix cannot move/);
   });
 });

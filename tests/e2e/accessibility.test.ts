@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/main/app';
+import { startWebHost, type WebHost } from '../../src/main/web/webHost';
+import { launchBrowser, type Browser } from '../support/browser';
+import { requireRenderer } from '../support/renderer';
+
+// axe-core (through @axe-core/playwright) on every main screen, in the light
+// and the dark theme: no violation of serious or critical impact. The
+// workspace goes through the first-run guide with the sample documents, so
+// every screen has real content.
+
+const ADA = { name: 'Ada Lovelace', email: 'ada@example.test' };
+const SCHEMES = ['light', 'dark'] as const;
+
+let browser: Browser;
+let ws: { dir: string; app: App; host: WebHost };
+let page: Page;
+
+interface Finding {
+  screen: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Scans the page as it is, in both themes; returns the serious and critical findings. */
+async function scan(screen: string): Promise<Finding[]> {
+  const found: Finding[] = [];
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    for (const v of result.violations) {
+      if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+      found.push({ screen: `${screen} (${scheme})`, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+const nav = (label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true });
+
+async function openDoc(ref: string): Promise<void> {
+  await nav('Library').click();
+  await page.getByTestId('doc-row').filter({ hasText: ref }).getByRole('link').click();
+  await page.getByRole('article', { name: `${ref} editor` }).waitFor();
+}
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-axe-'));
+  const app = createApp({ workspaceDir: dir, bridge: 'web', version: 'test', fallbackIdentity: () => ADA, offerFirstRun: true });
+  const host = await startWebHost({ dispatch: app.dispatch, staticDir: requireRenderer() });
+  ws = { dir, app, host };
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(host.openUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ws?.host.close();
+  ws?.app.close();
+  if (ws) fs.rmSync(ws.dir, { recursive: true, force: true });
+});
+
+describe('accessibility (axe-core) of every main screen, light and dark', () => {
+  it('finds no serious or critical violation', async () => {
+    const findings: Finding[] = [];
+    const screens: string[] = [];
+    const check = async (screen: string): Promise<void> => {
+      screens.push(screen);
+      findings.push(...(await scan(screen)));
+    };
+
+    // First run, every step (the "You" step with its inline errors showing).
+    await page.getByRole('heading', { name: 'Where your documents live' }).waitFor();
+    await check('first run: workspace');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('');
+    await page.getByRole('textbox', { name: 'Email' }).fill('not an email');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.field-error').first().waitFor();
+    await check('first run: you, with errors');
+    await page.getByRole('textbox', { name: 'Name' }).fill(ADA.name);
+    await page.getByRole('textbox', { name: 'Email' }).fill(ADA.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'How to start' }).waitFor();
+    await check('first run: start');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Share with your team (optional)' }).waitFor({ timeout: 20_000 });
+    await check('first run: team repository');
+    await page.getByRole('button', { name: 'Open the library' }).click();
+    await page.getByTestId('doc-row').nth(3).waitFor();
+
+    await check('library');
+    for (const ref of ['RFC-1', 'ADR-1', 'DM-1', 'PM-1']) {
+      await openDoc(ref);
+      await check(`${ref} editor`);
+    }
+    await nav('Action items').click();
+    await page.getByRole('heading', { name: /Action items/, level: 1 }).waitFor();
+    await check('action items');
+    await nav('Dashboard').click();
+    await page.getByRole('heading', { name: /Dashboard/, level: 1 }).waitFor();
+    await check('dashboard');
+    await nav('Sync').click();
+    await page.getByRole('heading', { name: /Sync/, level: 1 }).first().waitFor();
+    await check('sync settings');
+    await nav('Settings').click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await check('settings');
+
+    await page.keyboard.press('Control+Shift+P');
+    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    await check('command palette');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await check('keyboard shortcuts');
+    await page.keyboard.press('Escape');
+
+    // Remove the samples: the confirmation, then a trash with documents in it.
+    await nav('Library').click();
+    await page.getByRole('button', { name: 'Remove sample documents' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await check('remove samples confirmation');
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('heading', { name: 'No documents yet' }).waitFor();
+    await check('library, empty');
+    await nav('Trash').click();
+    await page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
+    await page.getByText('Use SQLite in WAL mode').first().waitFor();
+    await check('trash');
+
+    const report = findings.map((f) => `${f.screen}: [${f.impact}] ${f.rule}: ${f.help}\n    ${f.targets.join('\n    ')}`).join('\n');
+    if (findings.length) console.log(report);
+    expect(screens.length).toBeGreaterThanOrEqual(17);
+    expect(report).toBe('');
+  });
+});

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/main/app';
+import { startWebHost, type WebHost } from '../../src/main/web/webHost';
+import { sectionText, splitSections } from '../../src/shared/markdown/sections';
+import { launchBrowser, type Browser } from '../support/browser';
+import { requireRenderer } from '../support/renderer';
+
+const ADA = { name: 'Ada Lovelace', email: 'ada@example.test' };
+const SHOTS = path.resolve('test-results/screenshots');
+const LIGHT_BG = 'rgb(247, 248, 250)';
+const DARK_BG = 'rgb(21, 24, 29)';
+
+let browser: Browser;
+let ws: { dir: string; app: App; host: WebHost } | undefined;
+
+beforeAll(async () => {
+  requireRenderer();
+  browser = await launchBrowser();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const p of browser.context.pages()) await p.close();
+  await ws?.host.close();
+  ws?.app.close();
+  if (ws) fs.rmSync(ws.dir, { recursive: true, force: true });
+  ws = undefined;
+});
+
+async function start(): Promise<{ app: App; page: Page; problems: string[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-palette-'));
+  const app = createApp({ workspaceDir: dir, bridge: 'web', version: 'test', fallbackIdentity: () => ADA, dispatch: { checkOutput: true } });
+  const host = await startWebHost({ dispatch: app.dispatch, staticDir: requireRenderer() });
+  ws = { dir, app, host };
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(host.openUrl);
+  await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+  return { app, page, problems };
+}
+
+/** The accessible name (or text) of the focused element. */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+  });
+
+/** Presses Tab until `name` has the focus; returns the names passed on the way. Fails after `max` presses. */
+async function tabTo(page: Page, matches: (name: string) => boolean, max = 40): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const name = await focused(page);
+    seen.push(name);
+    if (matches(name)) return seen;
+  }
+  throw new Error(`not reached in ${max} Tab presses; focus went through: ${seen.join(' | ')}`);
+}
+
+async function openPalette(page: Page) {
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.waitFor();
+  return palette;
+}
+
+const bg = (page: Page): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+describe('command palette, keyboard-only use and theme in Chromium', () => {
+  it('lists every action, filters as you type, and Enter runs the chosen one', async () => {
+    const { app, page, problems } = await start();
+    let palette = await openPalette(page);
+    const input = palette.getByRole('combobox', { name: 'Type a command' });
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    const all = (await palette.getByRole('option').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    for (const label of [
+      'New RFC',
+      'New ADR',
+      'New Decision matrix',
+      'New Postmortem',
+      'Quick open',
+      'Search all documents',
+      'Save now',
+      'Sync now',
+      'Go to Dashboard',
+      'Go to Library',
+      'Go to Action items',
+      'Go to Trash',
+      'Go to Sync',
+      'Go to Settings',
+      'Theme: System (current)',
+      'Theme: Light',
+      'Theme: Dark',
+      'Show keyboard shortcuts',
+    ]) {
+      expect(all.some((t) => t.includes(label)), label).toBe(true);
+    }
+    // The shortcut of an action is shown next to it, from the same list as the help screen.
+    expect(all.find((t) => t.includes('New RFC'))).toContain('Ctrl+N');
+    expect(all.some((t) => t.includes('Remove sample documents'))).toBe(false);
+
+    await input.pressSequentially('new adr');
+    expect(await palette.getByRole('option').locator('.command-label').allTextContents()).toEqual(['New ADR']);
+    expect(await input.getAttribute('aria-activedescendant')).toBe('cmd-new-adr');
+    await page.keyboard.press('Enter');
+    await page.getByRole('article', { name: 'ADR-1 editor' }).waitFor();
+    expect(app.documents.list().map((d) => d.kind)).toEqual(['adr']);
+
+    palette = await openPalette(page);
+    await palette.getByRole('combobox').pressSequentially('go tr');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
+
+    palette = await openPalette(page);
+    await palette.getByRole('combobox').pressSequentially('zzz nothing');
+    await palette.getByText('No command matches “zzz nothing”').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'command-palette.png') });
+    await page.keyboard.press('Escape');
+    expect(await palette.count()).toBe(0);
+
+    // The help screen lists the palette among the shortcuts.
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await help.getByRole('row').filter({ hasText: 'Ctrl+Shift+P' }).innerText()).toContain('Command palette');
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
+
+  it('creates and writes a document with the keyboard alone, in a sensible focus order with a visible focus ring', async () => {
+    const { app, page, problems } = await start();
+    const path1 = await tabTo(page, (n) => n === 'New RFC');
+    expect(path1[0]).toBe('Skip to content');
+    expect(path1.indexOf('Library')).toBeLessThan(path1.indexOf('Settings'));
+    expect(path1.indexOf('Settings')).toBeLessThan(path1.indexOf('New RFC'));
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(ring).not.toBe('none');
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('article', { name: 'RFC-1 editor' });
+    await editor.waitFor();
+    await tabTo(page, (n) => n === 'Title');
+    await page.keyboard.type('Typed without a mouse');
+    await tabTo(page, (n) => n === 'Summary text');
+    await page.keyboard.type('Every step of this RFC was written from the keyboard.');
+    await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
+    const [doc] = app.documents.list();
+    const saved = app.documents.get(doc!.id);
+    expect(saved.title).toBe('Typed without a mouse');
+    expect(sectionText(splitSections(saved.body).find((s) => s.heading === 'Summary')!)).toBe('Every step of this RFC was written from the keyboard.');
+
+    // The skip link jumps over the top bar.
+    await page.reload();
+    await page.getByRole('article', { name: 'RFC-1 editor' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(problems).toEqual([]);
+  });
+
+  it('follows the system theme, switches from the palette and from Settings, and remembers the choice', async () => {
+    const { page, problems } = await start();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? null)).toBeNull();
+    expect(await bg(page)).toBe(LIGHT_BG);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await bg(page)).toBe(DARK_BG);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    const palette = await openPalette(page);
+    await palette.getByRole('combobox').pressSequentially('theme dark');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    expect(await bg(page)).toBe(DARK_BG);
+    // The Markdown editor follows too.
+    expect(await page.evaluate(() => document.documentElement.dataset.colorMode)).toBe('dark');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    expect(await bg(page)).toBe(DARK_BG);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const dark = page.getByRole('radio', { name: /Dark/ });
+    expect(await dark.isChecked()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'settings-dark.png') });
+    // Radios move with the arrow keys.
+    await dark.focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.getByRole('radio', { name: /Light/ }).isChecked()).toBe(true);
+    expect(await bg(page)).toBe(LIGHT_BG);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await bg(page)).toBe(LIGHT_BG); // Light overrides a dark system
+    await page.getByRole('radio', { name: /System/ }).check();
+    expect(await bg(page)).toBe(DARK_BG);
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? null, localStorage.getItem('designdesk.theme')])).toEqual([null, null]);
+    expect(problems).toEqual([]);
+  });
+});
