@@ -11,7 +11,7 @@ export interface WorkspaceInputs {
 
 /** The per-user app-data folder Electron calls userData for a product named DesignDesk. */
 export function appDataDir({ env, platform, home }: Omit<WorkspaceInputs, 'argv'>): string {
-  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), 'DesignDesk');
+  if (platform === 'win32') return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), 'DesignDesk');
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'DesignDesk');
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), 'DesignDesk');
 }
@@ -26,7 +26,7 @@ export function resolveWorkspace(inputs: WorkspaceInputs): string {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--workspace' && argv[i + 1]) return path.resolve(argv[i + 1]!);
-    if (a.startsWith('--workspace=')) return path.resolve(a.slice('--workspace='.length));
+    if (a.startsWith('--workspace=') && a.length > '--workspace='.length) return path.resolve(a.slice('--workspace='.length));
   }
   if (env.DESIGNDESK_WORKSPACE) return path.resolve(env.DESIGNDESK_WORKSPACE);
   const base = appDataDir(inputs);

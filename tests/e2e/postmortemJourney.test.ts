@@ -214,7 +214,7 @@ describe('postmortem journey', () => {
     await page.getByLabel('Overdue only').check();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     await row('Add a timeout budget to payment calls').waitFor();
-    await page.getByLabel('Status').selectOption('Done');
+    await page.getByRole('form', { name: 'Filter action items' }).getByLabel('Status').selectOption('Done');
     await page.getByText('No action items match these filters').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await row('Alert on indexer queue age').waitFor();

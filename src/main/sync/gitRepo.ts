@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import git, { type AuthCallback, type TreeEntry } from 'isomorphic-git';
+import git, { type AuthCallback, type GitAuth, type TreeEntry } from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
+import { commitContent, ObjectBatch, treeContent } from './gitObjects';
+import { pushPack } from './gitPush';
 
 /** Where to fetch from and push to; the credentials reach git only through onAuth. */
 export interface RemoteTarget {
@@ -26,6 +28,8 @@ const REMOTE = 'origin';
 export class GitRepo {
   /** isomorphic-git's object cache, kept across calls of one sync. */
   private cache: object = {};
+  /** Credentials the server accepted on the last fetch, sent up front by the push that follows. */
+  private auth: GitAuth | undefined;
 
   constructor(readonly gitdir: string) {}
 
@@ -39,6 +43,7 @@ export class GitRepo {
   /** Forgets the object cache (between syncs: it only grows). */
   resetCache(): void {
     this.cache = {};
+    this.auth = undefined;
   }
 
   private onAuthFailure = () => ({ cancel: true });
@@ -67,6 +72,9 @@ export class GitRepo {
       singleBranch: true,
       tags: false,
       onAuth: target.onAuth,
+      onAuthSuccess: (_url, auth) => {
+        this.auth = auth;
+      },
       onAuthFailure: this.onAuthFailure,
       cache: this.cache,
     });
@@ -120,11 +128,17 @@ export class GitRepo {
    * and rewritten; every other subtree is reused by id. A folder left empty
    * disappears, as in git.
    */
-  async buildTree(base: string | null, changes: ReadonlyMap<string, string | null>): Promise<string> {
-    return (await this.buildDir(base, changes)) ?? git.writeTree({ fs, gitdir: this.gitdir, tree: [] });
+  async buildTree(base: string | null, changes: ReadonlyMap<string, string | null>, batch?: ObjectBatch): Promise<string> {
+    return (await this.buildDir(base, changes, batch)) ?? this.writeTree([], batch);
   }
 
-  private async buildDir(tree: string | null, changes: ReadonlyMap<string, string | null>): Promise<string | null> {
+  /** Writes a tree: into the batch when one is given, else straight to the repository. */
+  private writeTree(entries: TreeEntry[], batch: ObjectBatch | undefined): Promise<string> {
+    if (batch) return Promise.resolve(batch.add('tree', treeContent(entries)));
+    return git.writeTree({ fs, gitdir: this.gitdir, tree: entries });
+  }
+
+  private async buildDir(tree: string | null, changes: ReadonlyMap<string, string | null>, batch: ObjectBatch | undefined): Promise<string | null> {
     const byName = new Map<string, TreeEntry>();
     if (tree) for (const e of await this.entries(tree)) byName.set(e.path, e);
     const sub = new Map<string, Map<string, string | null>>();
@@ -141,38 +155,43 @@ export class GitRepo {
     }
     for (const [dir, inner] of sub) {
       const existing = byName.get(dir);
-      const child = await this.buildDir(existing?.type === 'tree' ? existing.oid : null, inner);
+      const child = await this.buildDir(existing?.type === 'tree' ? existing.oid : null, inner, batch);
       if (child === null) byName.delete(dir);
       else byName.set(dir, { mode: '040000', path: dir, oid: child, type: 'tree' });
     }
     if (byName.size === 0) return null;
-    return git.writeTree({ fs, gitdir: this.gitdir, tree: [...byName.values()] });
+    return this.writeTree([...byName.values()], batch);
   }
 
-  /** Writes a commit object (no branch moves). */
-  async commit(tree: string, parent: string | null, message: string, author: CommitAuthor, when: Date): Promise<string> {
+  /** Writes a commit object (no branch moves): into the batch when one is given, else straight to the repository. */
+  async commit(tree: string, parent: string | null, message: string, author: CommitAuthor, when: Date, batch?: ObjectBatch): Promise<string> {
     const person = { name: author.name, email: author.email, timestamp: Math.floor(when.getTime() / 1000), timezoneOffset: 0 };
+    if (batch) return batch.add('commit', commitContent(tree, parent ? [parent] : [], person, person, message));
     return git.writeCommit({ fs, gitdir: this.gitdir, commit: { message, tree, parent: parent ? [parent] : [], author: person, committer: person } });
   }
 
-  /** Pushes a commit to the remote branch (fast-forward only: a moved remote gives PushRejectedError). */
-  async push(target: RemoteTarget, commit: string): Promise<void> {
+  /** A batch for the objects of one commit (see ObjectBatch): written with writeBlob/buildTree/commit, stored and pushed by push(). */
+  newBatch(): ObjectBatch {
+    return new ObjectBatch();
+  }
+
+  /** Adds a text file's blob to the batch; returns its id. */
+  static stageText(batch: ObjectBatch, text: string): string {
+    return batch.add('blob', Buffer.from(text, 'utf8'));
+  }
+
+  /**
+   * Stores the batch (the new commit and every object it adds) in this
+   * repository, moves the local branch to the commit, and pushes it as one
+   * pack on top of `parent`, the remote head it was built on (fast-forward
+   * only: a remote that moved meanwhile gives PushRejectedError).
+   */
+  async push(target: RemoteTarget, commit: string, parent: string | null, batch: ObjectBatch): Promise<void> {
+    batch.store(this.gitdir);
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
-    const r = await git.push({
-      fs,
-      http,
-      gitdir: this.gitdir,
-      url: target.url,
-      remote: REMOTE,
-      ref: target.branch,
-      remoteRef: target.branch,
-      onAuth: target.onAuth,
-      onAuthFailure: this.onAuthFailure,
-      cache: this.cache,
-    });
-    const refResult = r.refs[`refs/heads/${target.branch}`];
-    if (!r.ok || (refResult && !refResult.ok)) {
-      throw Object.assign(new Error(`push refused: ${refResult?.error ?? r.error ?? 'unknown reason'}`), { code: 'PushRejectedError', data: { reason: refResult?.error ?? r.error } });
-    }
+    const { pack } = batch.pack();
+    const ref = `refs/heads/${target.branch}`;
+    this.auth = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack, onAuth: target.onAuth, auth: this.auth });
+    await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: commit, force: true });
   }
 }

@@ -2,7 +2,7 @@ import type { SyncChange, SyncCounts, SyncFileError, SyncPhase, SyncResult } fro
 import { AppError } from '../../shared/errors';
 import { CONFIG_FILE, FORMAT_VERSION, layoutFiles, readFormatVersion } from '../../shared/sync/repoLayout';
 import { describeGitError, isPushRejected } from './gitErrors';
-import type { CommitAuthor, GitRepo, RemoteTarget } from './gitRepo';
+import { GitRepo, type CommitAuthor, type RemoteTarget } from './gitRepo';
 
 /** The fetched state of the team repository, as a record set sees it. */
 export interface RemoteSnapshot {
@@ -114,15 +114,17 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
     let commit: string | null = null;
     if (writes.size > 0) {
       report('committing');
+      // Every new object goes into one batch: stored here and pushed as one pack, each compressed once.
+      const batch = deps.repo.newBatch();
       const blobs = new Map<string, string | null>();
-      for (const [p, text] of writes) blobs.set(p, text === null ? null : await deps.repo.writeText(text));
-      const newTree = await deps.repo.buildTree(tree, blobs);
+      for (const [p, text] of writes) blobs.set(p, text === null ? null : GitRepo.stageText(batch, text));
+      const newTree = await deps.repo.buildTree(tree, blobs, batch);
       if (newTree !== tree) {
         const changes = plans.flatMap((p) => p.changes);
-        commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head), author, deps.now());
+        commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head), author, deps.now(), batch);
         report('pushing');
         try {
-          await deps.repo.push(target, commit);
+          await deps.repo.push(target, commit, head, batch);
         } catch (e) {
           if (isPushRejected(e) && attempt < attempts) continue;
           fail(e);

@@ -111,14 +111,19 @@ export class SyncStore {
       deleteConflict: db.prepare<[string]>('DELETE FROM sync_conflicts WHERE doc_id = ?'),
       addAlias: db.prepare<[DocKind, number, string, string]>('INSERT OR IGNORE INTO doc_aliases (kind, number, doc_id, at) VALUES (?, ?, ?, ?)'),
       aliases: db.prepare<[string], { kind: DocKind; number: number }>('SELECT kind, number FROM doc_aliases WHERE doc_id = ? ORDER BY at, number'),
+      // A document counts once, whether its text, its review records (migration 006) or both changed.
       localChanges: db.prepare<[], { n: number }>(
-        `SELECT (SELECT COUNT(*) FROM documents d LEFT JOIN sync_base b ON b.doc_id = d.id
-                 WHERE d.deleted_at IS NULL AND (b.doc_id IS NULL OR d.revision > b.revision))
-              + (SELECT COUNT(*) FROM sync_base b LEFT JOIN documents d ON d.id = b.doc_id
-                 WHERE d.id IS NULL OR d.deleted_at IS NOT NULL) AS n`,
+        `SELECT COUNT(*) AS n FROM (
+           SELECT d.id FROM documents d LEFT JOIN sync_base b ON b.doc_id = d.id
+             WHERE d.deleted_at IS NULL AND (b.doc_id IS NULL OR d.revision > b.revision)
+           UNION SELECT b.doc_id FROM sync_base b LEFT JOIN documents d ON d.id = b.doc_id
+             WHERE d.id IS NULL OR d.deleted_at IS NOT NULL
+           UNION SELECT r.doc_id FROM review_records r LEFT JOIN review_sync_base rb ON rb.doc_id = r.doc_id
+             WHERE rb.doc_id IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(rb.record_ids) j WHERE j.value = r.id))`,
       ),
       conflictCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sync_conflicts'),
       clear: db.prepare('DELETE FROM sync_base'),
+      clearReviewBases: db.prepare('DELETE FROM review_sync_base'),
       clearConflicts: db.prepare('DELETE FROM sync_conflicts'),
     };
   }
@@ -197,7 +202,7 @@ export class SyncStore {
     return this.s.aliases.all(docId);
   }
 
-  /** Documents created, edited or deleted here since their last sync. */
+  /** Documents created, edited or deleted here, or with review records made here, since their last sync. */
   localChangeCount(): number {
     return this.s.localChanges.get()!.n;
   }
@@ -206,10 +211,11 @@ export class SyncStore {
     return this.s.conflictCount.get()!.n;
   }
 
-  /** Forgets every sync base and conflict (the remote changed to another repository). */
+  /** Forgets every sync base (documents and review files) and conflict (the remote changed to another repository). */
   reset(): void {
     this.db.transaction(() => {
       this.s.clear.run();
+      this.s.clearReviewBases.run();
       this.s.clearConflicts.run();
     })();
   }

@@ -62,10 +62,9 @@ export function IdentityMenu() {
         title={identity.email || identity.name}
         onClick={() => setOpen((o) => !o)}
       >
-        <span className="identity-avatar" aria-hidden="true">
-          {identity.name.trim().charAt(0).toUpperCase()}
-        </span>
-        {identity.name} ▾
+        {/* The initial is CSS content (shell.css): visible text stays "name", which the aria-label contains (axe label-content-name-mismatch). */}
+        <span className="identity-avatar" aria-hidden="true" data-initial={identity.name.trim().charAt(0).toUpperCase()} />
+        {identity.name} <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div className="identity-popover" role="dialog" aria-label="Identity">

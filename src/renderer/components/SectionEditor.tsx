@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import rehypeSanitize from 'rehype-sanitize';
 import type { DocRef } from '../../shared/links/refs';
 import { rehypeRefs } from '../markdown/rehypeRefs';
+import { TOOLBAR_COMMANDS, TOOLBAR_EXTRA_COMMANDS } from './mdToolbar';
 import { useAppStore } from '../store';
 
 /** A reference in the preview links to the live document of that kind and number, if there is one. */
@@ -49,6 +50,8 @@ export const SectionEditor = memo(function SectionEditor({ index, heading, depth
           height={depth === 0 ? 120 : 180}
           visibleDragbar={true}
           previewOptions={previewOptions}
+          commands={TOOLBAR_COMMANDS}
+          extraCommands={TOOLBAR_EXTRA_COMMANDS}
           textareaProps={{ 'aria-label': `${heading || 'Introduction'} text`, placeholder: 'Start writing…' }}
         />
       </div>

@@ -1,7 +1,7 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Document } from '../../shared/document';
 import { sectionHint } from '../../shared/kinds/templates';
-import { replaceSectionText, sectionText, splitSections } from '../../shared/markdown/sections';
+import { joinSections, sectionText, splitSections, withSectionText, type Section } from '../../shared/markdown/sections';
 import { useAppStore } from '../store';
 import { SectionEditor } from './SectionEditor';
 
@@ -9,11 +9,20 @@ import { SectionEditor } from './SectionEditor';
 export function SectionsEditor({ doc }: { doc: Document }) {
   const edit = useAppStore((s) => s.edit);
   const body = doc.body;
-  const sections = useMemo(() => splitSections(body), [body]);
+  // The section list is re-split only when the body changes from elsewhere (load,
+  // sync, restore). Our own edits keep it, so a half-typed ``` fence or "## " line
+  // in one section never makes the following section editors vanish mid-typing.
+  const structure = useRef<{ body: string; sections: Section[] } | null>(null);
+  if (structure.current?.body !== body) structure.current = { body, sections: splitSections(body) };
+  const sections = structure.current.sections;
   const onSectionChange = useCallback(
     (index: number, value: string) => {
-      const current = useAppStore.getState().doc;
-      if (current) edit({ body: replaceSectionText(current.body, index, value) });
+      const own = structure.current;
+      if (!own) return;
+      const next = withSectionText(own.sections, index, value);
+      const nextBody = joinSections(next);
+      structure.current = { body: nextBody, sections: next };
+      edit({ body: nextBody });
     },
     [edit],
   );

@@ -31,6 +31,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let editSeq = 0;
 let inFlight: Promise<void> | null = null;
 
+function sameContent(a: Pick<Document, 'title' | 'body' | 'fields'>, b: Pick<Document, 'title' | 'body' | 'fields'>): boolean {
+  return a.title === b.title && a.body === b.body && JSON.stringify(a.fields) === JSON.stringify(b.fields);
+}
+
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => {
   const schedule = (): void => {
     clearTimeout(timer);
@@ -58,7 +62,20 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
         summaries: s.summaries.map((d) => (d.id === saved.id ? { ...d, title: saved.title, status: saved.status, updatedAt: saved.updatedAt } : d)),
       }));
     } catch (e) {
-      set({ saveState: 'error', saveError: e instanceof ApiCallError && e.code === 'CONFLICT' ? `${e.message}` : `Not saved: ${errorMessage(e)}` });
+      if (e instanceof ApiCallError && e.code === 'CONFLICT') {
+        // Often the "other" change is our own page-hide save from a closed tab: if the
+        // stored document already holds exactly this text, take it instead of alarming.
+        const stored = await call('docs:get', { id: doc.id }).catch(() => null);
+        const current = get().doc;
+        if (stored && current?.id === stored.id && seq === editSeq && sameContent(stored, doc)) {
+          set({ doc: stored, saveState: 'saved', saveError: null });
+          clearDraft(stored.id);
+          return;
+        }
+        set({ saveState: 'error', saveError: e.message });
+        return;
+      }
+      set({ saveState: 'error', saveError: `Not saved: ${errorMessage(e)}` });
     }
   };
 

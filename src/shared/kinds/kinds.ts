@@ -34,5 +34,6 @@ export function parseDisplayRef(ref: string): { kind: DocKind; number: number } 
   if (!m) return null;
   const prefix = m[1]!.toUpperCase();
   const kind = DOC_KINDS.find((k) => KINDS[k].prefix === prefix)!;
-  return { kind, number: Number(m[2]) };
+  const number = Number(m[2]);
+  return number > 0 ? { kind, number } : null;
 }

@@ -76,7 +76,8 @@ export function initialStatus(kind: DocKind): string {
 }
 
 export function statusLabel(kind: DocKind, status: string): string {
-  return LIFECYCLES[kind].labels[status] ?? status;
+  const labels = LIFECYCLES[kind].labels;
+  return Object.hasOwn(labels, status) ? labels[status]! : status;
 }
 
 export function isKnownStatus(kind: DocKind, status: string): boolean {

@@ -58,14 +58,22 @@ export function sectionText(section: Section): string {
   return section.content.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
 }
 
-/** Replaces the text of section `index`, leaving every other byte of the body as it was. */
-export function replaceSectionText(body: string, index: number, text: string): string {
-  const sections = splitSections(body);
+/**
+ * A copy of `sections` with the text of section `index` replaced. Joining the
+ * result changes only that section's bytes. An editor keeps its own list, so
+ * that typing an unclosed fence or a heading inside one section does not
+ * re-split the others while the person is still typing.
+ */
+export function withSectionText(sections: readonly Section[], index: number, text: string): Section[] {
   const target = sections[index];
   if (!target) throw new RangeError(`no section ${index}`);
   const trimmed = text.replace(/\s+$/, '');
   const isLast = index === sections.length - 1;
-  if (target.depth === 0) target.content = trimmed ? `${trimmed}\n\n` : '';
-  else target.content = trimmed ? `\n\n${trimmed}\n${isLast ? '' : '\n'}` : `\n\n`;
-  return joinSections(sections);
+  const content = target.depth === 0 ? (trimmed ? `${trimmed}\n\n` : '') : trimmed ? `\n\n${trimmed}\n${isLast ? '' : '\n'}` : `\n\n`;
+  return sections.map((s, i) => (i === index ? { ...s, content } : s));
+}
+
+/** Replaces the text of section `index`, leaving every other byte of the body as it was. */
+export function replaceSectionText(body: string, index: number, text: string): string {
+  return joinSections(withSectionText(splitSections(body), index, text));
 }

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { DOC_KINDS, KINDS, type DocKind } from '../kinds/kinds';
+import { DEFAULT_REVIEW_POLICY, ReviewPolicySchema, type ReviewPolicy } from '../reviews/schemas';
 
 /** The version of the team repository format this build reads and writes (docs/format.md). */
 export const FORMAT_VERSION = 1;
@@ -78,8 +79,9 @@ export function isDocumentPath(path: string): boolean {
   return name.endsWith('.md') && !/^readme\.md$/i.test(name) && !name.startsWith('.');
 }
 
-/** The repository's designdesk.yml as a new repository gets it. */
-export function configFileText(): string {
+/** The repository's designdesk.yml as a new repository gets it, with the workspace's review policy. */
+export function configFileText(policy: ReviewPolicy = DEFAULT_REVIEW_POLICY): string {
+  const minimums = DOC_KINDS.filter((k) => policy.minApprovals[k] !== undefined).map((k) => `    ${k}: ${policy.minApprovals[k]}`);
   return [
     '# A DesignDesk team repository: RFCs, ADRs, decision matrices and postmortems',
     '# as Markdown files. The format is described in DesignDesk\'s docs/format.md.',
@@ -90,7 +92,7 @@ export function configFileText(): string {
     '# A document is approved when every required reviewer approved and nobody',
     '# requests changes; minApprovals adds a minimum per kind, e.g. "rfc: 2".',
     'reviewPolicy:',
-    '  minApprovals: {}',
+    ...(minimums.length ? ['  minApprovals:', ...minimums] : ['  minApprovals: {}']),
     '',
   ].join('\n');
 }
@@ -138,4 +140,25 @@ export function readFormatVersion(text: string): { ok: true; version: number } |
   if (version === undefined) return { ok: true, version: FORMAT_VERSION };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'designdesk.yml: format must be a whole number' };
   return { ok: true, version };
+}
+
+/**
+ * Reads the review policy of a designdesk.yml: the repository decides the
+ * minimum approvals per kind. No `reviewPolicy` means the default policy;
+ * a reason when it cannot be read.
+ */
+export function readConfigReviewPolicy(text: string): { ok: true; policy: ReviewPolicy } | { ok: false; reason: string } {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { schema: 'core' });
+  } catch {
+    return { ok: false, reason: 'not valid YAML' };
+  }
+  const raw = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).reviewPolicy : undefined;
+  if (raw === undefined || raw === null) return { ok: true, policy: DEFAULT_REVIEW_POLICY };
+  const normalized = typeof raw === 'object' && !Array.isArray(raw) && (raw as Record<string, unknown>).minApprovals == null ? { ...raw, minApprovals: {} } : raw;
+  const r = ReviewPolicySchema.safeParse(normalized);
+  if (r.success) return { ok: true, policy: r.data };
+  const issue = r.error.issues[0];
+  return { ok: false, reason: `reviewPolicy${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not a review policy'} (e.g. minApprovals: {rfc: 2})` };
 }

@@ -3,6 +3,7 @@ import { m002Search } from './002_search';
 import { m003VersionsLinks } from './003_versions_links';
 import { m004Sync } from './004_sync';
 import { m005Reviews } from './005_reviews';
+import { m006ReviewSync } from './006_review_sync';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has shipped: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Init, m002Search, m003VersionsLinks, m004Sync, m005Reviews];
+export const MIGRATIONS: readonly Migration[] = [m001Init, m002Search, m003VersionsLinks, m004Sync, m005Reviews, m006ReviewSync];
