@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocKind } from '../shared/kinds/kinds';
 import { call, errorMessage } from './api/client';
-import { useAppCommands } from './commands';
 import { ActionItemsView } from './components/ActionItemsView';
 import { CommandPalette } from './components/CommandPalette';
 import { DocumentView } from './components/DocumentView';
@@ -23,6 +22,7 @@ import { TrashView } from './components/TrashView';
 import { useAppStore } from './store';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
 import { viewFromHash, type View } from './store/uiSlice';
+import { useAppCommands } from './useAppCommands';
 import { useMenuCommands } from './useMenuCommands';
 
 const NAV: { view: View; label: string }[] = [

@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
 import { THEMES, type Theme } from '../shared/contract/desktop';
 import { DOC_KINDS, KINDS, type DocKind } from '../shared/kinds/kinds';
 import type { MenuCommandId } from '../shared/menuCommands';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
-import { useAppStore } from './store';
 import type { View } from './store/uiSlice';
 import { THEME_LABELS } from './theme';
 
@@ -104,28 +102,4 @@ export function filterCommands(commands: readonly AppCommand[], query: string): 
     .filter((x): x is { c: AppCommand; i: number; score: number } => x !== null);
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored.map((x) => x.c);
-}
-
-/** The app's commands, rebuilt when the theme or the samples change. */
-export function useAppCommands(ctx: Omit<CommandContext, 'theme' | 'hasSamples' | 'setTheme' | 'askRemoveSamples'>): AppCommand[] {
-  const theme = useAppStore((s) => s.theme);
-  const hasSamples = useAppStore((s) => s.sampleIds.length > 0);
-  const { create, go, quickOpen, search, save, syncNow, showShortcuts } = ctx;
-  return useMemo(
-    () =>
-      buildCommands({
-        create,
-        go,
-        quickOpen,
-        search,
-        save,
-        syncNow,
-        showShortcuts,
-        theme,
-        hasSamples,
-        setTheme: (t) => useAppStore.getState().setTheme(t),
-        askRemoveSamples: () => useAppStore.setState({ confirmRemoveSamples: true }),
-      }),
-    [create, go, quickOpen, search, save, syncNow, showShortcuts, theme, hasSamples],
-  );
 }

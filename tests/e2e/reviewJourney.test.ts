@@ -100,6 +100,11 @@ describe('review journey: author and reviewer on one laptop', () => {
     await panel().getByRole('button', { name: 'Add reviewer' }).click();
     const graceRow = panel().getByTestId('reviewer').filter({ hasText: GRACE.name });
     await graceRow.getByText('No response yet').waitFor();
+    // The review's reviewers are the one source: the RFC's metadata lists them, read-only.
+    await editor().getByRole('list', { name: 'Reviewers in the metadata' }).getByText(GRACE.name, { exact: true }).waitFor();
+    await editor().locator('.metadata').getByText('Manage reviewers in the').waitFor();
+    expect(await editor().locator('.metadata').getByRole('textbox', { name: 'Reviewers' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'rfc-metadata-reviewers.png') });
     await panel().getByLabel('Note to reviewers (optional)').fill('Mostly the storage choice.');
     await panel().getByRole('button', { name: 'Request review', exact: true }).click();
     await badge().getByText('In Review', { exact: true }).waitFor();

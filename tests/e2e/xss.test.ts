@@ -146,7 +146,7 @@ async function seed(): Promise<void> {
   const src = path.join(dir, 'import-src');
   fs.mkdirSync(src);
   fs.writeFileSync(path.join(src, '0001-hostile.md'), `# ${PAYLOADS[4]}\n\n* Status: accepted\n* Deciders: ${PAYLOADS[5]}\n* Date: 2026-01-02\n\n## Context and Problem Statement\n\n${PAYLOADS.slice(0, 27).join('\n\n')}\n\n## Decision Outcome\n\n${PAYLOADS.slice(27).join('\n\n')}\n`);
-  fs.writeFileSync(path.join(src, '0002-front-matter.md'), `---\nstatus: proposed\ndate: 2026-01-03\ndecision-makers: ["${PAYLOADS[3].replace(/"/g, '\\"')}"]\n---\n# ${PAYLOADS[19]}\n\n## Context and Problem Statement\n\n${PAYLOADS.join('\n\n')}\n`);
+  fs.writeFileSync(path.join(src, '0002-front-matter.md'), `---\nstatus: proposed\ndate: 2026-01-03\ndecision-makers: ["${PAYLOADS[3]!.replace(/"/g, '\\"')}"]\n---\n# ${PAYLOADS[19]}\n\n## Context and Problem Statement\n\n${PAYLOADS.join('\n\n')}\n`);
   const report = app.importer.importPath(src);
   for (const e of report.entries.filter((x) => x.action !== 'skipped')) if (e.id) rich.push({ id: e.id, what: `imported ${e.path ?? ''}` });
   expect(rich.filter((r) => r.what.startsWith('imported'))).toHaveLength(2);
@@ -186,10 +186,10 @@ async function scriptableNodes(p: Page): Promise<string[]> {
   return p.evaluate(() => {
     const found: string[] = [];
     const URL_ATTRS = ['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'background', 'poster', 'srcdoc', 'lowsrc', 'dynsrc'];
-    const appScripts = new Set([...document.querySelectorAll('head script[src]')]);
+    const appScripts = new Set(Array.from(document.querySelectorAll('head script[src]')));
     // Where user text is rendered as Markdown (the app's own forms live elsewhere).
     const RENDERED = '.wmde-markdown, .print-view, .thread-text, .thread-quote';
-    for (const el of document.querySelectorAll('*')) {
+    for (const el of Array.from(document.querySelectorAll('*'))) {
       const tag = el.tagName.toLowerCase();
       if (['iframe', 'object', 'embed', 'frame', 'frameset'].includes(tag)) found.push(`<${tag}>`);
       if (['base', 'meta', 'form', 'link', 'input', 'button', 'video', 'audio', 'source', 'math', 'template', 'noscript'].includes(tag) && el.closest(RENDERED)) found.push(`<${tag}> in rendered Markdown`);
@@ -222,8 +222,9 @@ async function openDoc(id: string): Promise<void> {
     history.pushState(null, '', `#doc/${docId}`);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, id);
-  await page.locator('.document-frame, [data-testid="document-frame"], main h1, main textarea').first().waitFor();
-  await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
+  // Wait for this document's editor, not the previous one's.
+  const title = app.documents.get(id).title;
+  await expect.poll(() => page.getByRole('textbox', { name: 'Title', exact: true }).inputValue(), { timeout: 15_000 }).toBe(title);
 }
 
 describe('hostile Markdown in Chromium', () => {

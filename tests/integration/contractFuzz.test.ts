@@ -273,6 +273,7 @@ describe('malformed input is refused before any service runs', () => {
     }
     expect(called).toEqual([]);
     expect(refused).toBeGreaterThan(CHANNELS.length * 8);
+    console.log(`[contract-fuzz] ${refused} malformed inputs over ${CHANNELS.length} channels, ${Object.values(HOSTILE).reduce((n, f) => n + f!(ids).length, 0)} of them hand-written`);
     // The spies are live: a valid call does reach its handler.
     await dispatch('docs:get', { id: ids.rfc });
     expect(called).toEqual(['docs:get']);

@@ -34,8 +34,9 @@ describe('per-document three-way merge', () => {
     await ada.call('docs:move', { id, to: 'in-review' });
     await edit(bob, id, { title: 'Page cache at the edge' });
 
-    expect(await ada.call('sync:run', {})).toMatchObject({ out: 1, conflicts: 0 });
-    expect(await bob.call('sync:run', {})).toMatchObject({ in: 1, out: 1, conflicts: 0 });
+    // Moving to In Review records a review request: its reviews/<id>.yml travels beside the RFC.
+    expect(await ada.call('sync:run', {})).toMatchObject({ out: 2, conflicts: 0 });
+    expect(await bob.call('sync:run', {})).toMatchObject({ in: 2, out: 1, conflicts: 0 });
     expect(await ada.call('sync:run', {})).toMatchObject({ in: 1, out: 0, conflicts: 0 });
 
     for (const w of [ada, bob]) {

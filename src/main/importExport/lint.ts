@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../shared/errors';
 import { parseDocument, type RepoDocument } from '../../shared/format/parseDocument';
 import { KINDS, displayRef, parseDisplayRef, type DocKind } from '../../shared/kinds/kinds';
+import { parseReviewFile } from '../../shared/reviews/reviewFile';
 import { isKnownStatus, LIFECYCLES } from '../../shared/kinds/lifecycle';
 import { extractRefs, refKey } from '../../shared/links/refs';
 import { CONFIG_FILE, DOC_FOLDERS, FORMAT_VERSION, isDocumentPath, numberInFileName, readFormatVersion } from '../../shared/sync/repoLayout';
@@ -28,7 +28,8 @@ const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  * every document file (parseDocument), statuses outside the kind's
  * lifecycle, duplicate numbers and ids, references (RFC-12 ...) to documents
  * that do not exist, supersede links kept on one side only, and review files
- * (reviews/<id>.yml) of documents that do not exist. README files in the
+ * (reviews/<id>.yml) of documents that do not exist or whose records cannot
+ * be read (parseReviewFile, as a sync reads them). README files in the
  * document folders are not documents and are not checked.
  */
 export function lintRepo(dir: string): LintFinding[] {
@@ -148,14 +149,12 @@ function checkReviews(root: string, ids: Set<string>, add: Add): void {
       add(rel, 'a review file is named after its document id (reviews/<26-character id>.yml)');
       continue;
     }
+    if (!name.endsWith('.yml')) add(rel, `a sync reads reviews/${m[1]}.yml only: rename it`);
     if (!ids.has(m[1]!)) add(rel, `points at a missing document ${m[1]} (no document file has this id)`);
     const text = readText(path.join(root, 'reviews', name), rel, add);
     if (text === null) continue;
-    try {
-      parseYaml(text);
-    } catch {
-      add(rel, 'is not valid YAML');
-    }
+    const parsed = parseReviewFile(text);
+    if (!parsed.ok) add(rel, parsed.reason.startsWith('not valid YAML') ? `is ${parsed.reason}` : parsed.reason);
   }
 }
 

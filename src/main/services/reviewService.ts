@@ -6,6 +6,7 @@ import { bodyHash } from '../../shared/reviews/bodyHash';
 import { buildReviewView } from '../../shared/reviews/buildReviewView';
 import { checklistItem, type ChecklistItemId } from '../../shared/reviews/checklist';
 import { personLabel, samePerson } from '../../shared/reviews/people';
+import { reviewerNames } from '../../shared/reviews/reviewerNames';
 import type { Anchor, RecordOf, Reviewer, Verdict } from '../../shared/reviews/schemas';
 import { deriveChecklist, deriveReviewers, deriveThreads } from '../../shared/reviews/state';
 import type { ReviewView } from '../../shared/reviews/view';
@@ -64,8 +65,22 @@ export class ReviewService {
       if (added.length || changed.length || removed.length) {
         this.log.note(doc, { event: 'reviewers', data: { added, changed, removed: removed.map((c) => c.name) } });
       }
+      this.mirrorReviewerNames(doc);
       return this.get(docId);
     });
+  }
+
+  /**
+   * The review's reviewers are the source of an RFC's `reviewers` field:
+   * the names are copied into it through the ordinary document update, so
+   * they show in the front matter and sync like any edit.
+   */
+  private mirrorReviewerNames(doc: Document): void {
+    if (doc.kind !== 'rfc') return;
+    const names = reviewerNames(this.log.records(doc.id)).slice(0, 50);
+    const current = Array.isArray(doc.fields.reviewers) ? doc.fields.reviewers : [];
+    if (names.length === current.length && names.every((n, i) => n === current[i])) return;
+    this.documents.update({ id: doc.id, baseRevision: doc.revision, fields: { ...doc.fields, reviewers: names } });
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Document } from '../../shared/document';
 import { documentToMarkdown } from '../../shared/format/documentMarkdown';
 import { parseDocument, type RepoDocument } from '../../shared/format/parseDocument';
 import { displayRef } from '../../shared/kinds/kinds';
+import { alignReviewerLists } from '../../shared/reviews/reviewerNames';
 import { mergeDocument, sameContent } from '../../shared/sync/mergeDocument';
 import { CLAIM_RANK, assignNumbers, rewriteRefs, type NumberClaim } from '../../shared/sync/numbering';
 import { documentPath, numberInFileName, uniquePath } from '../../shared/sync/repoLayout';
@@ -176,7 +177,8 @@ function decide(w: Work, now: string): void {
   }
   const baseParsed = parseDocument(B.path, B.text);
   const baseDoc: RepoDocument = baseParsed.ok ? baseParsed.doc : { ...R.doc, title: '', status: '', body: '', fields: {} };
-  const m = mergeDocument(baseDoc, toRepo(L), R.doc);
+  // An RFC's reviewer names mirror its review records, which merge as sets: so do the names.
+  const m = mergeDocument(baseDoc, ...alignReviewerLists(baseDoc, toRepo(L), R.doc));
   let merged: Document | null = null;
   try {
     merged = fromRepo(m.merged, w.id, m.merged.number ?? L.number, L, now);

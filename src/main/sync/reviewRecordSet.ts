@@ -95,31 +95,32 @@ export function reviewRecordSet(deps: ReviewRecordSetDeps): RecordSet {
         if (B && oid === B.oid && sameIds(local, B.recordIds) && B.text.startsWith(reviewFileHeader(ref, doc.title))) continue;
 
         const baseRecords = B ? parseOrEmpty(B.text) : [];
-        let remote: ReviewRecord[] = [];
+        let remote: RemoteFile | null = null;
         if (path && oid) {
-          if (B && B.oid === oid) remote = baseRecords;
-          else {
-            const read = await readRemote(docId, path);
-            if (!read) continue;
-            remote = read.records;
-          }
+          remote = B && B.oid === oid ? { records: baseRecords, text: B.text } : await readRemote(docId, path);
+          if (!remote) continue;
         }
-        const merged = mergeReviewRecords(baseRecords, local, remote);
+        const theirs = remote?.records ?? [];
+        const merged = mergeReviewRecords(baseRecords, local, theirs);
         const localById = new Map(local.map((r) => [r.id, r]));
         const incoming = merged.filter((r) => !localById.has(r.id) || !same(r, localById.get(r.id)!));
         const title = `${doc.title} (review)`;
         if (incoming.length) changes.push({ direction: 'in', action: local.length ? 'updated' : 'added', ref, title, path: path ?? reviewFilePath(docId) });
 
         let base: ReviewDecision['base'];
-        if (merged.length === 0 && !path) base = 'delete';
+        const recordsChanged = !remote || !sameSet(merged, theirs);
+        // The header is brought up to date (a new title or number) only over a file nobody else changed: two laptops
+        // that see the document under different titles for a moment never rewrite it back and forth.
+        const headerStale = !!B && oid === B.oid && !B.text.startsWith(reviewFileHeader(ref, doc.title));
+        if (merged.length === 0 && !remote) base = 'delete';
+        else if (remote && path && oid && !recordsChanged && !headerStale) base = { docId, path, oid, text: remote.text, recordIds: merged.map((r) => r.id) };
         else {
           const target = path ?? reviewFilePath(docId);
           const text = reviewFileText(ref, doc.title, merged);
           const textOid = GitRepo.blobOid(text);
-          if (textOid !== oid) {
-            writes.set(target, text);
-            changes.push({ direction: 'out', action: path ? 'updated' : 'added', ref, title, path: target });
-          }
+          if (textOid !== oid) writes.set(target, text);
+          // A header brought up to date goes with the document's own change.
+          if (recordsChanged && textOid !== oid) changes.push({ direction: 'out', action: path ? 'updated' : 'added', ref, title, path: target });
           base = { docId, path: target, oid: textOid, text, recordIds: merged.map((r) => r.id) };
         }
         decisions.push({ docId, plannedIds: new Set(local.map((r) => r.id)), merged, incoming, base });

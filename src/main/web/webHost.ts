@@ -139,10 +139,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return refuse(res, 415, 'VALIDATION', 'API calls send application/json.');
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_REQUEST_BYTES) {
-      res.setHeader('Connection', 'close');
-      return refuse(res, 413, 'TOO_LARGE', `Request larger than ${MAX_REQUEST_BYTES} bytes.`);
-    }
+    if (declared > MAX_REQUEST_BYTES) return refuseTooLarge(req, res);
     const chunks: Buffer[] = [];
     let size = 0;
     let aborted = false;
@@ -150,9 +147,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       size += c.length;
       if (size > MAX_REQUEST_BYTES && !aborted) {
         aborted = true;
-        res.setHeader('Connection', 'close');
-        refuse(res, 413, 'TOO_LARGE', `Request larger than ${MAX_REQUEST_BYTES} bytes.`);
-        req.destroy();
+        chunks.length = 0;
+        refuseTooLarge(req, res);
         return;
       }
       if (!aborted) chunks.push(c);
@@ -170,6 +166,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         () => refuse(res, 500, 'INTERNAL', 'Internal error.'),
       );
     });
+  }
+
+  /**
+   * 413, then the connection is closed. The rest of the upload is read and
+   * dropped for a while first (at most another MAX_REQUEST_BYTES, 5 s):
+   * closing with unread data makes the kernel reset the connection, and the
+   * client would lose the answer.
+   */
+  function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.setHeader('Connection', 'close');
+    refuse(res, 413, 'TOO_LARGE', `Request larger than ${MAX_REQUEST_BYTES} bytes.`);
+    let drained = 0;
+    const cut = setTimeout(() => req.destroy(), 5000);
+    cut.unref();
+    req.on('data', (c: Buffer) => {
+      drained += c.length;
+      if (drained > MAX_REQUEST_BYTES) req.destroy();
+    });
+    req.on('close', () => clearTimeout(cut));
+    req.resume();
   }
 
   /** `pathname` is already decoded and free of NUL. */

@@ -32,6 +32,8 @@ const today = (): string => {
 export const createPrefsSlice: StateCreator<AppState, [], [], PrefsSlice> = (set, get) => {
   const initial = storedTheme();
   applyTheme(initial);
+  // The desktop window's chrome starts as System: tell it about a stored choice.
+  if (initial !== 'system' && window.designdesk) call('desktop:setTheme', { theme: initial }).catch(() => undefined);
   const setOnboarding = (s: OnboardingState): void => set({ firstRun: s.firstRun, sampleIds: s.sampleIds });
   return {
     theme: initial,

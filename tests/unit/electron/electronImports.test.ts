@@ -58,7 +58,7 @@ describe("the 'electron' import boundary", () => {
 
   it('leaves the unit-tested shell modules free of runtime electron imports', () => {
     const imports = electronImports();
-    for (const name of ['appOrigin.ts', 'appProtocolFiles.ts', 'appProtocol.ts', 'bridgeApi.ts', 'ipcBinding.ts', 'nativeBinding.ts', 'navigation.ts', 'webPreferences.ts']) {
+    for (const name of ['appOrigin.ts', 'appProtocolFiles.ts', 'appProtocol.ts', 'bridgeApi.ts', 'deepLink.ts', 'desktopPrefs.ts', 'ipcBinding.ts', 'menu.ts', 'nativeBinding.ts', 'navigation.ts', 'webPreferences.ts', 'windowState.ts']) {
       const entry = imports.get(`${SHELL}${name}`);
       expect(entry === undefined || entry.typeOnly, name).toBe(true);
     }

@@ -14,7 +14,7 @@ const asInput = (r: Pick<ReviewerStatus, 'name' | 'email' | 'required'>): Review
 /** Reviewers with required/optional and each one's verdict; add, remove, toggle; then request review. */
 export function ReviewersList({ review, h, suggested }: { review: ReviewView; h: ReviewHandle; suggested: readonly string[] }) {
   const listed = review.reviewers.filter((r) => r.listed);
-  const set = (next: Reviewer[]): Promise<boolean> => h.run(() => call('reviews:setReviewers', { docId: review.docId, reviewers: next }));
+  const set = (next: Reviewer[]): Promise<boolean> => h.setReviewers(next);
   const missing = suggested.filter((name) => !review.reviewers.some((r) => samePerson(r, { name })));
   return (
     <section className="review-block" aria-labelledby="reviewers-heading">

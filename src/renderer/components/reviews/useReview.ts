@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Document } from '../../../shared/document';
+import type { Reviewer } from '../../../shared/reviews/schemas';
 import type { ReviewView } from '../../../shared/reviews/view';
 import { call, errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
@@ -12,6 +13,8 @@ export interface ReviewHandle {
   run: (fn: () => Promise<ReviewView>) => Promise<boolean>;
   /** Requests review; the document's new status goes into the editor as a move would. */
   request: (note?: string) => Promise<boolean>;
+  /** Replaces the reviewers; an RFC's metadata (its reviewer names, new revision) follows in the editor. */
+  setReviewers: (reviewers: Reviewer[]) => Promise<boolean>;
 }
 
 /**
@@ -71,5 +74,27 @@ export function useReview(doc: Pick<Document, 'id' | 'revision' | 'status'>): Re
     [doc.id, perform],
   );
 
-  return { review, error, busy, run, request };
+  const setReviewers = useCallback(
+    (reviewers: Reviewer[]) =>
+      perform(
+        async () => {
+          const before = useAppStore.getState().doc?.revision;
+          const r = await call('reviews:setReviewers', { docId: doc.id, reviewers });
+          return { review: r, document: await call('docs:get', { id: doc.id }), before };
+        },
+        ({ review: r, document, before }) => {
+          setReview(r);
+          // The service copied the names into the RFC's metadata, one revision on: the editor follows, keeping
+          // any edit typed meanwhile. Anything else moved it on too (a sync): the next save says so, as for any conflict.
+          useAppStore.setState((s) =>
+            s.doc && s.doc.id === document.id && s.doc.revision === before && document.revision === before + 1
+              ? { doc: { ...s.doc, fields: { ...s.doc.fields, reviewers: document.fields.reviewers }, revision: document.revision, updatedAt: document.updatedAt } }
+              : {},
+          );
+        },
+      ),
+    [doc.id, perform],
+  );
+
+  return { review, error, busy, run, request, setReviewers };
 }

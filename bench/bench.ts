@@ -1,0 +1,275 @@
+// The benchmark (`npm run bench`, docs/performance.md): builds the corpus in
+// a fresh workspace, starts a local git server, measures every figure with
+// its reference side by side, and returns the report that run.ts prints and
+// writes as JSON.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startGitServer } from '../tests/support/gitServer';
+import { runApiBench } from './apiBench';
+import { benchRoot, listFiles, median, percentile } from './measure';
+import { runSyncBench, type PairSample } from './syncBench';
+import { buildWebHost, runWebBench } from './webBench';
+import { call, fillWorkspace, openBenchApp, type BenchClock } from './workspace';
+
+export interface BenchOptions {
+  docs: number;
+  /** One repetition of everything (the smoke test): figures without statistical weight. */
+  quick: boolean;
+  seed: number;
+  /** Keep the temporary folders (workspace, repositories) for a look afterwards. */
+  keep: boolean;
+  log: (line: string) => void;
+}
+
+export interface Check {
+  /** 'value': the figure itself against a limit in its unit; 'ratio': the figure over its reference. */
+  on: 'value' | 'ratio';
+  max: number;
+  ok: boolean;
+}
+
+export interface Figure {
+  id: string;
+  name: string;
+  unit: 'ms' | 'MB';
+  value: number;
+  reference: { name: string; value: number };
+  ratio: number;
+  /** What the figure is (median of N runs, p95 of N queries). */
+  statistic: string;
+  samples: number;
+  target: string;
+  checks: Check[];
+  met: boolean;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { cores: number; cpu: string; memoryBytes: number; node: string; platform: string; loadAverage: number[] };
+  options: { docs: number; quick: boolean; seed: number; reps: Reps };
+  corpus: { documents: number; files: number; bytes: number; medianFileBytes: number; largestFileBytes: number };
+  figures: Figure[];
+  durationMs: number;
+}
+
+interface Reps {
+  publish: number;
+  edit: number;
+  pull: number;
+  queries: number;
+  list: number;
+  saves: number;
+  web: number;
+}
+
+const MB = 2 ** 20;
+const PULL_SIZE = 100;
+
+function figure(f: Omit<Figure, 'ratio' | 'checks' | 'met'> & { limits: { value?: number; ratio?: number } }): Figure {
+  const ratio = f.value / f.reference.value;
+  const checks: Check[] = [];
+  if (f.limits.value !== undefined) checks.push({ on: 'value', max: f.limits.value, ok: f.value <= f.limits.value });
+  if (f.limits.ratio !== undefined) checks.push({ on: 'ratio', max: f.limits.ratio, ok: ratio <= f.limits.ratio });
+  const { limits: _limits, ...rest } = f;
+  return { ...rest, ratio, checks, met: checks.every((c) => c.ok) };
+}
+
+function pairFigure(id: string, name: string, samples: PairSample[], limit: number, target: string): Figure {
+  return figure({
+    id,
+    name,
+    unit: 'ms',
+    value: median(samples.map((s) => s.ours)),
+    reference: { name: 'git CLI', value: median(samples.map((s) => s.cli)) },
+    statistic: `median of ${samples.length}`,
+    samples: samples.length,
+    target,
+    limits: { ratio: limit },
+  });
+}
+
+function peakFigure(id: string, name: string, samples: PairSample[]): Figure {
+  const cli = samples.map((s) => s.cliPeakRss).filter((v): v is number => v !== null);
+  return figure({
+    id,
+    name,
+    unit: 'MB',
+    value: Math.max(...samples.map((s) => s.oursPeakRss)) / MB,
+    reference: { name: cli.length ? 'git CLI peak (largest process)' : 'app at rest before the sync', value: (cli.length ? Math.max(...cli) : median(samples.map((s) => s.oursRestRss))) / MB },
+    statistic: `largest of ${samples.length}`,
+    samples: samples.length,
+    target: '<= 300 MB',
+    limits: { value: 300 },
+  });
+}
+
+/** Runs the whole benchmark and returns its report. */
+export async function runBench(o: BenchOptions): Promise<BenchReport> {
+  const started = performance.now();
+  const reps: Reps = o.quick
+    ? { publish: 1, edit: 1, pull: 1, queries: 200, list: 5, saves: 100, web: 1 }
+    : { publish: 3, edit: 9, pull: 5, queries: 200, list: 30, saves: 300, web: 3 };
+  const root = benchRoot();
+  const server = await startGitServer();
+  const log = o.log;
+  try {
+    // The corpus, written through the services as the app writes documents.
+    const workspaceDir = path.join(root, 'workspace');
+    const clock: BenchClock = { fixed: null };
+    const app = openBenchApp(workspaceDir, clock);
+    log(`corpus: ${o.docs} documents (seed ${o.seed})…`);
+    let t0 = performance.now();
+    const docIds = fillWorkspace(app, clock, o.docs, o.seed);
+    log(`  written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const exportDir = path.join(root, 'export');
+    app.exporter.exportTo(exportDir);
+    const sizes = listFiles(exportDir)
+      .filter((f) => f.endsWith('.md') && f.includes('/'))
+      .map((f) => fs.statSync(path.join(exportDir, f)).size);
+    const corpus = { documents: o.docs, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0), medianFileBytes: median(sizes), largestFileBytes: Math.max(...sizes) };
+    log(`  ${corpus.files} files, ${(corpus.bytes / MB).toFixed(1)} MB, median ${(corpus.medianFileBytes / 1024).toFixed(1)} KB, largest ${(corpus.largestFileBytes / 1024).toFixed(1)} KB`);
+
+    log('search, list, autosave…');
+    const api = await runApiBench(app, { root, exportDir, docs: o.docs, seed: o.seed, queries: reps.queries, listReps: reps.list, saves: reps.saves, log });
+    const documents = (await call(app, 'docs:list', {})).length;
+    app.close();
+
+    log('sync against the git CLI…');
+    t0 = performance.now();
+    const sync = await runSyncBench({ root, workspaceDir, server, docIds, documents, reps, pullSize: Math.min(PULL_SIZE, o.docs), log });
+    log(`  sync figures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    log('web host cold start in Chromium…');
+    const referenceDir = path.join(root, 'one-document');
+    const one = openBenchApp(referenceDir);
+    fillWorkspace(one, { fixed: null }, 1, o.seed);
+    one.close();
+    const entry = await buildWebHost(log);
+    const web = await runWebBench({ entry, workspaceDir, referenceDir, root, reps: reps.web, log });
+
+    const n = o.docs.toLocaleString('en-US');
+    const figures: Figure[] = [
+      pairFigure('1-publish', `publish all ${n} documents (commit + push)`, sync.publish, 1.5, '<= 1.5x git CLI'),
+      pairFigure('2-edit-sync', 'edit one document, then sync', sync.edit, 0.75, '<= 0.75x git CLI'),
+      pairFigure('3-pull', `pull ${Math.min(PULL_SIZE, o.docs)} documents changed by a teammate`, sync.pull, 2, '<= 2x git CLI'),
+      figure({
+        id: '4-search-p50',
+        name: `search, ${api.search.queries} queries: p50`,
+        unit: 'ms',
+        value: percentile(api.search.ours, 50),
+        reference: { name: 'ripgrep p50', value: percentile(api.search.rg, 50) },
+        statistic: `p50 of ${api.search.queries}`,
+        samples: api.search.queries,
+        target: '(p95 is the target)',
+        limits: {},
+      }),
+      figure({
+        id: '4-search-p95',
+        name: `search, ${api.search.queries} queries: p95`,
+        unit: 'ms',
+        value: percentile(api.search.ours, 95),
+        reference: { name: 'ripgrep p95', value: percentile(api.search.rg, 95) },
+        statistic: `p95 of ${api.search.queries}`,
+        samples: api.search.queries,
+        target: '<= 10 ms and <= 0.2x ripgrep',
+        limits: { value: 10, ratio: 0.2 },
+      }),
+      figure({
+        id: '5-list',
+        name: `list all ${n} summaries (docs:list)`,
+        unit: 'ms',
+        value: median(api.list.ours),
+        reference: { name: 'the bare SQL query', value: median(api.list.sql) },
+        statistic: `median of ${api.list.ours.length}`,
+        samples: api.list.ours.length,
+        target: '<= 50 ms',
+        limits: { value: 50 },
+      }),
+      figure({
+        id: '6-autosave-p50',
+        name: `autosave of a ${Math.round(api.autosave.bytes / 1024)} KB document: p50`,
+        unit: 'ms',
+        value: percentile(api.autosave.ours, 50),
+        reference: { name: 'bare SQLite UPDATE p50', value: percentile(api.autosave.sql, 50) },
+        statistic: `p50 of ${api.autosave.ours.length}`,
+        samples: api.autosave.ours.length,
+        target: '<= 2 ms',
+        limits: { value: 2 },
+      }),
+      figure({
+        id: '6-autosave-p99',
+        name: `autosave of a ${Math.round(api.autosave.bytes / 1024)} KB document: p99`,
+        unit: 'ms',
+        value: percentile(api.autosave.ours, 99),
+        reference: { name: 'bare SQLite UPDATE p99', value: percentile(api.autosave.sql, 99) },
+        statistic: `p99 of ${api.autosave.ours.length}`,
+        samples: api.autosave.ours.length,
+        target: '<= 5 ms',
+        limits: { value: 5 },
+      }),
+      figure({
+        id: '7-web-first-row',
+        name: `web host cold start to first library row (${n} documents)`,
+        unit: 'ms',
+        value: median(web.ours.map((s) => s.ms)),
+        reference: { name: 'same with 1 document', value: median(web.reference.map((s) => s.ms)) },
+        statistic: `median of ${web.ours.length}`,
+        samples: web.ours.length,
+        target: '<= 1,500 ms',
+        limits: { value: 1500 },
+      }),
+      figure({
+        id: '7-web-memory',
+        name: 'web host resident memory after the first row',
+        unit: 'MB',
+        value: median(web.ours.map((s) => s.rss)) / MB,
+        reference: { name: 'same with 1 document', value: median(web.reference.map((s) => s.rss)) / MB },
+        statistic: `median of ${web.ours.length}`,
+        samples: web.ours.length,
+        target: '<= 250 MB',
+        limits: { value: 250 },
+      }),
+      peakFigure('8-peak-publish', 'peak memory while publishing all (1)', sync.publish),
+      peakFigure('8-peak-edit', 'peak memory during edit + sync (2)', sync.edit),
+    ];
+    return {
+      date: new Date().toISOString(),
+      machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version, platform: `${process.platform} ${os.release()}`, loadAverage: os.loadavg() },
+      options: { docs: o.docs, quick: o.quick, seed: o.seed, reps },
+      corpus,
+      figures,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await server.close();
+    if (!o.keep) fs.rmSync(root, { recursive: true, force: true });
+    else log(`kept ${root}`);
+  }
+}
+
+function fmt(v: number, unit: string): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  if (unit === 'MB') return `${v.toFixed(0)} MB`;
+  return v >= 100 ? `${v.toFixed(0)} ms` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`;
+}
+
+/** The report as a plain-text table (also pasted into docs/performance.md). */
+export function formatTable(r: BenchReport): string {
+  const rows = r.figures.map((f) => [f.id, f.name, fmt(f.value, f.unit), `${fmt(f.reference.value, f.unit)} (${f.reference.name})`, Number.isFinite(f.ratio) ? `${f.ratio.toFixed(2)}x` : 'n/a', f.target, f.checks.length === 0 ? '' : f.met ? 'yes' : 'NO']);
+  const head = ['#', 'figure', 'value', 'reference', 'ratio', 'target', 'met'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  const m = r.machine;
+  return [
+    `DesignDesk bench, ${r.date}: ${r.options.docs.toLocaleString('en-US')} documents${r.options.quick ? ' (quick: one repetition)' : ''}`,
+    `machine: ${m.cores} cores (${m.cpu}), ${(m.memoryBytes / 2 ** 30).toFixed(1)} GB, Node ${m.node}, load average ${m.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
+    `corpus: ${r.corpus.files} files, ${(r.corpus.bytes / MB).toFixed(1)} MB, median ${(r.corpus.medianFileBytes / 1024).toFixed(1)} KB, largest ${(r.corpus.largestFileBytes / 1024).toFixed(1)} KB`,
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `took ${(r.durationMs / 1000).toFixed(0)} s`,
+  ].join('\n');
+}

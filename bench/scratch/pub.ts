@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import { openBenchApp, call } from '../workspace';
+import { startGitServer } from '../../tests/support/gitServer';
+import { SyncStore } from '../../src/main/sync/syncStore';
+import { GitRepo } from '../../src/main/sync/gitRepo';
+const dir = process.argv[2]!;
+const app = openBenchApp(dir);
+const acc: Record<string, number> = {};
+function wrap(proto: any, m: string) { const orig = proto[m]; proto[m] = function (...a: unknown[]) { const t = performance.now(); const r = orig.apply(this, a); if (r && typeof r.then === 'function') return r.finally(() => { acc[m] = (acc[m] ?? 0) + performance.now() - t; }); acc[m] = (acc[m] ?? 0) + performance.now() - t; return r; }; }
+for (const m of ['allDocs','bases','setBase','doc','conflicts','write']) wrap(SyncStore.prototype, m);
+for (const m of ['fetch','buildTree','push','listFiles']) wrap(GitRepo.prototype, m);
+const server = await startGitServer();
+const url = server.createRepo(`a.git`);
+await call(app, 'sync:setRemote', { url, branch: 'main', authorName: 'B', authorEmail: 'b@x', auth: { kind: 'none' } });
+const phases: [string, number][] = [];
+const t = performance.now();
+const timer = setInterval(() => undefined, 1000);
+const r = await call(app, 'sync:run', {});
+clearInterval(timer);
+console.log('publish', (performance.now() - t).toFixed(0), 'ms', r.out, JSON.stringify(Object.fromEntries(Object.entries(acc).map(([k, v]) => [k, Math.round(v)]))), JSON.stringify(phases));
+console.log(server.repoDir('a.git')); fs.cpSync(server.repoDir('a.git'), '/tmp/pub10k.git', {recursive:true}); await server.close(); app.close();
