@@ -1,18 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
-import { launchBrowser, type Browser } from '../support/browser';
+import type { App } from '../../src/main/app';
+import { startWebApp, type WebApp } from '../support/webApp';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 
-let dir: string;
 let app: App;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 
 /** A local date `days` from today as YYYY-MM-DD (the browser runs on this machine's clock and zone). */
@@ -26,27 +21,15 @@ const PAST_DUE = day(-5);
 const FUTURE_DUE = day(14);
 const INCIDENT_DATE = day(-9);
 
+let web: WebApp;
+
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-pm-'));
-  app = createApp({
-    workspaceDir: dir,
-    bridge: 'web',
-    version: 'test',
-    fallbackIdentity: () => ({ name: 'Ada Lovelace', email: 'ada@example.com' }),
-    dispatch: { checkOutput: true },
-  });
-  host = await startWebHost({ dispatch: app.dispatch, staticDir: 'dist/renderer' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(host.openUrl);
+  web = await startWebApp('pm');
+  ({ app, page } = web);
+  
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  app?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => web?.close());
 
 async function expectSaved(): Promise<void> {
   await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor();

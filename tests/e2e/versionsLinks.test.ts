@@ -1,42 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
-import { launchBrowser, type Browser } from '../support/browser';
+import type { App } from '../../src/main/app';
+import { startWebApp, type WebApp } from '../support/webApp';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 
-let dir: string;
 let app: App;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 
+let web: WebApp;
+
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-versions-'));
-  app = createApp({
-    workspaceDir: dir,
-    bridge: 'web',
-    version: 'test',
-    fallbackIdentity: () => ({ name: 'Ada Lovelace', email: 'ada@example.com' }),
-    dispatch: { checkOutput: true },
-  });
-  host = await startWebHost({ dispatch: app.dispatch, staticDir: 'dist/renderer' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(host.openUrl);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  web = await startWebApp('versions');
+  ({ app, page } = web);
+  
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  app?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => web?.close());
 
 function editor(ref: string) {
   return page.getByRole('article', { name: `${ref} editor` });
