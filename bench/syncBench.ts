@@ -135,7 +135,7 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<SyncSamples> {
       if (mine.out !== o.documents) throw new Error(`publish ${r + 1} pushed ${mine.out} documents, expected ${o.documents}`);
       samples.publish.push({ ours: mine.ms, cli: cli.ms, oursPeakRss: mine.peakRss, oursRestRss: mine.restRss, cliPeakRss: cli.peakRss });
       o.log(`  publish ${r + 1}/${o.reps.publish}: app ${mine.ms.toFixed(0)} ms, git CLI ${cli.ms.toFixed(0)} ms`);
-      fs.rmSync(work, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true, maxRetries: 5 });
     }
 
     // 2. Edit one document and sync, against the git CLI committing and pushing the same change in a clone of the same repository.

@@ -33,9 +33,11 @@ function targetNumber(d: DocDecision, cur: LocalDoc | undefined): number | null 
  */
 export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
   const { sync, documents, now, actor } = deps;
-  const current = new Map(plan.decisions.map((d) => [d.id, sync.doc(d.id)]));
+  // Documents the sync leaves as they are need no read at all; the others are read without their text until a step needs it.
+  const decisions = plan.decisions.filter((d) => !untouched(d));
+  const current = new Map(decisions.map((d) => [d.id, sync.docLazy(d.id)]));
   const parked = new Set<string>();
-  plan.decisions.forEach((d, i) => {
+  decisions.forEach((d, i) => {
     const cur = current.get(d.id);
     const to = targetNumber(d, cur);
     if (cur && to !== null && to !== cur.number) {
@@ -46,7 +48,7 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
   const history = (docId: string, event: string, from: string | null, to: string | null, data?: unknown): void =>
     documents.addHistory({ docId, at: now, actor, event, from, to, data: { source: 'sync', ...(data as object | undefined) } });
 
-  for (const d of plan.decisions) {
+  for (const d of decisions) {
     const cur = current.get(d.id);
     const to = targetNumber(d, cur);
     const edited = !!cur && cur.deletedAt === null && d.plannedRevision !== null && cur.revision !== d.plannedRevision;
@@ -128,6 +130,11 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
       if (isNew) history(d.id, 'sync-conflict', null, null, { conflict: d.conflict.kind, fields: d.conflict.fields, body: d.conflict.body });
     }
   }
+}
+
+/** A decision that changes nothing here: no content step, no number, no reference rewrite, base and conflict kept. */
+function untouched(d: DocDecision): boolean {
+  return d.local.type === 'none' && !d.renumber && !d.rewriteRefs && d.base === 'keep' && d.conflict === null;
 }
 
 function withoutDeleted(doc: LocalDoc): Document {

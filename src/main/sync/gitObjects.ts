@@ -23,7 +23,7 @@ export interface Signature {
 
 const PACK_TYPE: Record<GitObjectType, number> = { commit: 1, tree: 2, blob: 3 };
 
-/** At this many objects or more a batch is stored as one pack, below as loose objects (git's own unpackLimit is 100). */
+/** At this many blobs or more a batch stores them as one pack, below as loose objects (git's own unpackLimit is 100). */
 export const PACK_THRESHOLD = 100;
 
 /** Deflate level for stored and pushed objects: git's core.compression default is -1 (zlib's 6); 1 is 3-4x faster and about 10% larger. */
@@ -67,15 +67,30 @@ interface Staged {
   content: Buffer;
 }
 
+interface PackEntry {
+  oid: Buffer;
+  /** Type and size header, then the deflated content. */
+  head: Buffer;
+  body: Buffer;
+  crc: number;
+}
+
+export interface Pack {
+  pack: Buffer;
+  idx: Buffer;
+  checksum: string;
+  count: number;
+}
+
 /**
  * Objects written during one sync, held in memory until the commit is
- * complete: then stored in the local repository in one go (one pack for a
- * large batch, loose objects for a small one) and pushed as one pack, each
- * object compressed once for both.
+ * complete: then stored in the local repository in one go and pushed as one
+ * pack, each object compressed once for both.
  */
 export class ObjectBatch {
   private readonly objects = new Map<string, Staged>();
-  private packed: ReturnType<ObjectBatch['buildPack']> | null = null;
+  private readonly entries = new Map<string, PackEntry>();
+  private packed: Pack | null = null;
 
   /** Adds an object; returns its id. Adding the same content twice keeps one copy. */
   add(type: GitObjectType, content: Buffer): string {
@@ -95,54 +110,67 @@ export class ObjectBatch {
     return this.objects.size;
   }
 
-  /** A pack (version 2, no deltas) of every object, with its index (version 2) and its checksum; built once. */
-  pack(): { pack: Buffer; idx: Buffer; checksum: string; count: number } {
-    this.packed ??= this.buildPack();
+  /** A pack (version 2, no deltas) of every object, with its index (version 2) and checksum; built once. */
+  pack(): Pack {
+    this.packed ??= this.packOf([...this.objects.keys()]);
     return this.packed;
   }
 
-  private buildPack(): { pack: Buffer; idx: Buffer; checksum: string; count: number } {
-    const entries = [...this.objects];
-    const chunks: Buffer[] = [];
+  private entry(oid: string): PackEntry {
+    let e = this.entries.get(oid);
+    if (!e) {
+      const { type, content } = this.objects.get(oid)!;
+      const head = packEntryHeader(PACK_TYPE[type], content.length);
+      const body = zlib.deflateSync(content, { level: LEVEL });
+      e = { oid: Buffer.from(oid, 'hex'), head, body, crc: zlib.crc32(body, zlib.crc32(head)) };
+      this.entries.set(oid, e);
+    }
+    return e;
+  }
+
+  private packOf(oids: readonly string[]): Pack {
     const header = Buffer.alloc(12);
     header.write('PACK', 0, 'latin1');
     header.writeUInt32BE(2, 4);
-    header.writeUInt32BE(entries.length, 8);
-    chunks.push(header);
+    header.writeUInt32BE(oids.length, 8);
+    const chunks: Buffer[] = [header];
     let offset = 12;
     const index: { oid: Buffer; crc: number; offset: number }[] = [];
-    for (const [oid, { type, content }] of entries) {
-      const head = packEntryHeader(PACK_TYPE[type], content.length);
-      const body = zlib.deflateSync(content, { level: LEVEL });
-      const crc = zlib.crc32(body, zlib.crc32(head));
-      index.push({ oid: Buffer.from(oid, 'hex'), crc, offset });
-      chunks.push(head, body);
-      offset += head.length + body.length;
+    for (const oid of oids) {
+      const e = this.entry(oid);
+      index.push({ oid: e.oid, crc: e.crc, offset });
+      chunks.push(e.head, e.body);
+      offset += e.head.length + e.body.length;
     }
-    const packNoSum = Buffer.concat(chunks);
-    const sum = crypto.createHash('sha1').update(packNoSum).digest();
-    const pack = Buffer.concat([packNoSum, sum]);
-    return { pack, idx: packIndex(index, sum), checksum: sum.toString('hex'), count: entries.length };
+    const hash = crypto.createHash('sha1');
+    for (const c of chunks) hash.update(c);
+    const sum = hash.digest();
+    chunks.push(sum);
+    return { pack: Buffer.concat(chunks, offset + 20), idx: packIndex(index, sum), checksum: sum.toString('hex'), count: oids.length };
   }
 
   /**
-   * Stores every object in the repository at `gitdir`: one pack and its
-   * index when there are many, loose objects otherwise. Files are written
-   * under temporary names and renamed, so a crash never leaves half an object.
+   * Stores every object in the repository at `gitdir`. Many blobs go into
+   * one pack with its index; trees and commits (and the blobs of a small
+   * batch) are written loose, so reading the trees of a later sync never
+   * loads the big pack (isomorphic-git reads a whole pack file to take one
+   * object from it). Files are written under temporary names and renamed:
+   * a crash never leaves half an object.
    */
   store(gitdir: string): void {
-    if (this.objects.size === 0) return;
-    if (this.objects.size >= PACK_THRESHOLD) {
-      const { pack, idx, checksum } = this.pack();
+    const blobs = [...this.objects].filter(([, o]) => o.type === 'blob').map(([oid]) => oid);
+    const packBlobs = blobs.length >= PACK_THRESHOLD;
+    if (packBlobs) {
+      const { pack, idx, checksum } = this.packOf(blobs);
       const dir = path.join(gitdir, 'objects', 'pack');
       fs.mkdirSync(dir, { recursive: true });
       const base = path.join(dir, `pack-${checksum}`);
       writeAtomically(`${base}.pack`, pack);
-      // The index last: readers look a pack up by its index.
+      // The index last: readers find a pack through its index.
       writeAtomically(`${base}.idx`, idx);
-      return;
     }
     for (const [oid, { type, content }] of this.objects) {
+      if (packBlobs && type === 'blob') continue;
       const dir = path.join(gitdir, 'objects', oid.slice(0, 2));
       const file = path.join(dir, oid.slice(2));
       if (fs.existsSync(file)) continue;

@@ -33,7 +33,10 @@ function lazyEntry(base: SyncBase): RemoteEntry {
     id: base.docId,
     path: base.path,
     oid: base.oid,
-    text: base.text,
+    // Read only when a merge or a conflict needs it (SyncStore.bases() reads texts lazily too).
+    get text(): string {
+      return base.text;
+    },
     get doc(): RepoDocument {
       if (!doc) {
         const r = parseDocument(base.path, base.text);

@@ -64,6 +64,58 @@ function toLocal(r: DocRow): LocalDoc {
   };
 }
 
+type HeadRow = Omit<DocRow, 'body' | 'fields'>;
+
+/**
+ * A document row whose body and fields are read on first use. A sync looks
+ * at every document but reads the text of only the few that changed: with
+ * 10,000 documents, loading every body up front costs more than the rest
+ * of a small sync (docs/performance.md). Reads happen in the same
+ * synchronous stretch as the plan that asks, so they see the same row.
+ */
+function lazyLocal(r: HeadRow, content: (id: string) => { body: string; fields: string } | undefined): LocalDoc {
+  let loaded: { body: string; fields: Record<string, unknown> } | undefined;
+  const load = (): { body: string; fields: Record<string, unknown> } => {
+    if (!loaded) {
+      const c = content(r.id);
+      loaded = { body: c?.body ?? '', fields: c ? (JSON.parse(c.fields) as Record<string, unknown>) : {} };
+    }
+    return loaded;
+  };
+  return {
+    id: r.id,
+    kind: r.kind,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    get body() {
+      return load().body;
+    },
+    get fields() {
+      return load().fields;
+    },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    revision: r.revision,
+    createdBy: { name: r.created_by_name, email: r.created_by_email },
+    deletedAt: r.deleted_at,
+  };
+}
+
+/** A sync base whose text (the whole file as last synced) is read on first use, for the same reason. */
+function lazyBase(r: { doc_id: string; path: string; blob_oid: string; revision: number }, textOf: (id: string) => string | undefined): SyncBase {
+  let text: string | undefined;
+  return {
+    docId: r.doc_id,
+    path: r.path,
+    oid: r.blob_oid,
+    get text() {
+      return (text ??= textOf(r.doc_id) ?? '');
+    },
+    revision: r.revision,
+  };
+}
+
 interface ConflictRow {
   doc_id: string;
   kind: ConflictRecord['kind'];
@@ -84,13 +136,20 @@ export class SyncStore {
 
   constructor(readonly db: Db) {
     this.s = {
-      bases: db.prepare<[], { doc_id: string; path: string; blob_oid: string; text: string; revision: number }>('SELECT doc_id, path, blob_oid, text, revision FROM sync_base'),
+      bases: db.prepare<[], { doc_id: string; path: string; blob_oid: string; revision: number }>('SELECT doc_id, path, blob_oid, revision FROM sync_base'),
+      baseText: db.prepare<[string], { text: string }>('SELECT text FROM sync_base WHERE doc_id = ?'),
       setBase: db.prepare(
         `INSERT INTO sync_base (doc_id, path, blob_oid, text, revision, synced_at) VALUES (@docId, @path, @oid, @text, @revision, @at)
          ON CONFLICT(doc_id) DO UPDATE SET path = excluded.path, blob_oid = excluded.blob_oid, text = excluded.text, revision = excluded.revision, synced_at = excluded.synced_at`,
       ),
       deleteBase: db.prepare<[string]>('DELETE FROM sync_base WHERE doc_id = ?'),
-      docs: db.prepare<[], DocRow>('SELECT * FROM documents'),
+      heads: db.prepare<[], HeadRow>(
+        'SELECT id, kind, number, title, status, created_at, updated_at, revision, created_by_name, created_by_email, deleted_at FROM documents',
+      ),
+      head: db.prepare<[string], HeadRow>(
+        'SELECT id, kind, number, title, status, created_at, updated_at, revision, created_by_name, created_by_email, deleted_at FROM documents WHERE id = ?',
+      ),
+      content: db.prepare<[string], { body: string; fields: string }>('SELECT body, fields FROM documents WHERE id = ?'),
       doc: db.prepare<[string], DocRow>('SELECT * FROM documents WHERE id = ?'),
       write: db.prepare(
         `UPDATE documents SET number = @number, title = @title, status = @status, body = @body, fields = @fields,
@@ -128,8 +187,10 @@ export class SyncStore {
     };
   }
 
+  /** Every sync base; each text is read when first asked for. */
   bases(): Map<string, SyncBase> {
-    return new Map(this.s.bases.all().map((r) => [r.doc_id, { docId: r.doc_id, path: r.path, oid: r.blob_oid, text: r.text, revision: r.revision }]));
+    const textOf = (id: string): string | undefined => this.s.baseText.get(id)?.text;
+    return new Map(this.s.bases.all().map((r) => [r.doc_id, lazyBase(r, textOf)]));
   }
 
   setBase(b: SyncBase, at: string): void {
@@ -140,9 +201,16 @@ export class SyncStore {
     this.s.deleteBase.run(docId);
   }
 
-  /** Every document row, in the trash or not. */
+  /** Every document row, in the trash or not; bodies and fields are read when first asked for. */
   allDocs(): LocalDoc[] {
-    return this.s.docs.all().map(toLocal);
+    const content = (id: string): { body: string; fields: string } | undefined => this.s.content.get(id);
+    return this.s.heads.all().map((r) => lazyLocal(r, content));
+  }
+
+  /** A document row like doc(), its body and fields read when first asked for. */
+  docLazy(id: string): LocalDoc | undefined {
+    const r = this.s.head.get(id);
+    return r ? lazyLocal(r, (i) => this.s.content.get(i)) : undefined;
   }
 
   doc(id: string): LocalDoc | undefined {
