@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'RATE_LIMITED',
   'NETWORK',
+  'DISK_FULL',
   'AUTH_FAILED',
   'UNSUPPORTED',
   'INTERNAL',

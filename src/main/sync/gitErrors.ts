@@ -28,6 +28,9 @@ export function describeGitError(e: unknown, url: string, branch: string): AppEr
   const err = e as { code?: string; message?: string; data?: { statusCode?: number; reason?: string }; cause?: { code?: string } } | null;
   const code = err?.code ?? err?.cause?.code ?? '';
   const host = hostOf(url);
+  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') {
+    return new AppError('DISK_FULL', 'The disk holding your workspace is full, so the sync could not store what it fetched. Your documents are untouched; free some space and sync again.', { reason: 'disk-full', code });
+  }
   if (code === 'ENOTFOUND') return new AppError('NETWORK', `Cannot reach ${host}: the host name does not resolve. Check the URL, or whether you are offline.`, { reason: 'dns' });
   if (code === 'EAI_AGAIN') return new AppError('NETWORK', `Cannot reach ${host}: no name resolution (you may be offline). Your changes stay here; sync again later.`, { reason: 'offline' });
   if (UNREACHABLE.has(code)) return new AppError('NETWORK', `Cannot reach ${host} (${code === 'ECONNREFUSED' ? 'connection refused' : 'the connection was cut'}). Your changes stay here; sync again when the server is back.`, { reason: 'unreachable' });
@@ -44,6 +47,9 @@ export function describeGitError(e: unknown, url: string, branch: string): AppEr
   }
   if (code === 'NotFoundError' && /Could not find/.test(err?.message ?? '')) {
     return new AppError('NOT_FOUND', `The branch "${branch}" does not exist in this repository. Check the branch name (or create it on the git host).`, { reason: 'branch' });
+  }
+  if (code === 'GitPushError' && /unpack|quota|too large|exceeds/i.test(err?.message ?? '')) {
+    return new AppError('FORBIDDEN', `${host} refused the push because the repository is full or over its size limit. Ask its owner for more space; your documents stay here.`, { reason: 'remote-full' });
   }
   if (code === 'GitPushError' && !isPushRejected(e)) {
     return new AppError('FORBIDDEN', `${host} refused the push: ${(err?.message ?? '').replace(/^One or more branches were not updated:\s*/, '').slice(0, 200)}`, { reason: 'push-refused' });
