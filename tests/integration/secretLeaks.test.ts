@@ -83,7 +83,11 @@ beforeAll(async () => {
   const remote = { url, branch: 'main', authorName: 'Ada', authorEmail: 'ada@example.com' };
   await api('docs:create', { kind: 'rfc', title: 'Secrets stay in main' });
   await api('docs:create', { kind: 'adr', title: 'Tokens never reach the renderer' });
-  expect(await api('sync:setRemote', { ...remote, auth: { kind: 'token', token: TOKEN } })).toMatchObject({ ok: true, value: { hasSecret: true } });
+  expect(await api('sync:setRemote', { ...remote, auth: { kind: 'token', token: TOKEN } })).toMatchObject({
+    ok: true,
+    // The web host keeps secrets in an owner-only file: the user is told it is not encrypted.
+    value: { hasSecret: true, secretWarning: expect.stringContaining('not encrypted') },
+  });
   expect(await api('sync:run', {})).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } }); // this server wants ada's password
   expect(await api('sync:testRemote', { ...remote, auth: { kind: 'basic', username: 'ada', password: WRONG } })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
   await api('sync:setRemote', { ...remote, auth: { kind: 'basic', username: 'ada', password: WRONG } });

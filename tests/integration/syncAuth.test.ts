@@ -59,7 +59,7 @@ describe('authentication and secrets', () => {
     await ada.call('docs:create', { kind: 'adr', title: 'Secrets stay in main' });
     outputs.push(await ada.call('sync:run', {}), await ada.call('sync:status', {}), await ada.call('sync:getRemote', {}));
     outputs.push(await ada.call('sync:testRemote', { ...base, auth: { kind: 'basic', username: 'ada' } }));
-    expect(await ada.call('sync:getRemote', {})).toEqual({ ...base, auth: { kind: 'basic', username: 'ada' }, hasSecret: true, autoSyncMinutes: 0 });
+    expect(await ada.call('sync:getRemote', {})).toEqual({ ...base, auth: { kind: 'basic', username: 'ada' }, hasSecret: true, secretWarning: null, autoSyncMinutes: 0 });
 
     ada.app.db.pragma('wal_checkpoint(TRUNCATE)');
     const onDisk = workspaceBytes(ada.dir, path.join(ada.dir, 'secrets.json'));

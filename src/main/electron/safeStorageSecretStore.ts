@@ -10,6 +10,15 @@ import { FileSecretStore } from '../sync/secretStore';
 export class SafeStorageSecretStore extends FileSecretStore {
   override readonly driver = 'safeStorage';
 
+  /** Linux without a secret service falls back to a fixed key ("basic_text"): say so instead of implying safety. */
+  override get warning(): string | null {
+    if (!safeStorage.isEncryptionAvailable()) return 'This system offers no keychain: DesignDesk cannot keep a token or password here.';
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+      return 'No keyring (such as GNOME Keyring or KWallet) is running: the token is encrypted with a fixed key, which does not really protect it.';
+    }
+    return null;
+  }
+
   constructor(file: string) {
     super(
       file,

@@ -44,7 +44,7 @@ export class RemoteSettings {
   async view(): Promise<RemoteView | null> {
     const r = this.get();
     if (!r) return null;
-    return { ...r, hasSecret: (await this.secretFor(r.auth)) !== null };
+    return { ...r, hasSecret: (await this.secretFor(r.auth)) !== null, secretWarning: r.auth.kind === 'none' ? null : this.secrets.warning };
   }
 
   /** The secret an input carries, or the stored one when the input leaves it out; refuses when there is neither. */
@@ -75,7 +75,7 @@ export class RemoteSettings {
       else if (kind !== input.auth.kind) await this.secrets.delete(SECRET[kind]);
     }
     this.settings.set(KEY, stored);
-    return { ...stored, hasSecret: secret !== null };
+    return { ...stored, hasSecret: secret !== null, secretWarning: stored.auth.kind === 'none' ? null : this.secrets.warning };
   }
 
   setAutoSync(minutes: number): number {

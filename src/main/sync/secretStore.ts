@@ -10,6 +10,8 @@ import path from 'node:path';
 export interface SecretStore {
   /** A name for messages: "memory", "file", "safeStorage". */
   readonly driver: string;
+  /** What the user should know about how well the secret is protected here, or null when the OS keychain guards it. */
+  readonly warning: string | null;
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
@@ -18,6 +20,7 @@ export interface SecretStore {
 /** Secrets held in memory for the life of the process (tests). */
 export class MemorySecretStore implements SecretStore {
   readonly driver = 'memory';
+  readonly warning = null;
   private readonly values = new Map<string, string>();
 
   async get(key: string): Promise<string | null> {
@@ -40,6 +43,10 @@ export class MemorySecretStore implements SecretStore {
  */
 export class FileSecretStore implements SecretStore {
   readonly driver: string = 'file';
+
+  get warning(): string | null {
+    return `The token or password is kept in ${path.basename(this.file)} in the workspace, readable only by your user account but not encrypted.`;
+  }
 
   constructor(
     private readonly file: string,

@@ -52,6 +52,8 @@ export const RemoteViewSchema = z.object({
     z.object({ kind: z.literal('basic'), username: z.string() }),
   ]),
   hasSecret: z.boolean(),
+  /** Shown next to the secret field when this system cannot really protect it. */
+  secretWarning: z.string().nullable(),
   autoSyncMinutes: z.number().int().nonnegative(),
 });
 export type RemoteView = z.infer<typeof RemoteViewSchema>;

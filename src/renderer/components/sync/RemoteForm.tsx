@@ -142,6 +142,11 @@ export function RemoteForm({ remote, identity, onSaved, onDisconnected }: Remote
             ? 'The password is kept by this device’s main process (the desktop keychain), never shown again. Hosts that need a user name with a token: enter the token as the password.'
             : 'No credentials are sent.'}
       </p>
+      {d.authKind !== 'none' && remote?.secretWarning && (
+        <p className="sync-warning sync-field-wide" role="note">
+          <strong>Heads up:</strong> {remote.secretWarning}
+        </p>
+      )}
       {message && (
         <p className={message.kind === 'ok' ? 'sync-message-ok sync-field-wide' : 'inline-error sync-field-wide'} role={message.kind === 'ok' ? 'status' : 'alert'}>
           {message.text}
