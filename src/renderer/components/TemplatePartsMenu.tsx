@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Document } from '../../shared/document';
+import { OPTIONAL_PARTS, addTemplatePart, hasTemplatePart } from '../../shared/kinds/templates';
+import { useAppStore } from '../store';
+
+/** "Add from template": the optional parts of a kind's template (for RFCs: Problem Statement, Success Metrics). */
+export function TemplatePartsMenu({ doc }: { doc: Document }) {
+  const edit = useAppStore((s) => s.edit);
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent): void => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  const parts = OPTIONAL_PARTS[doc.kind];
+  if (parts.length === 0) return null;
+  return (
+    <div className="template-parts" ref={ref}>
+      <button type="button" className="button button-quiet" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        Add from template ▾
+      </button>
+      {open && (
+        <ul className="menu" role="menu" aria-label="Optional template parts">
+          {parts.map((p) => {
+            const present = hasTemplatePart(doc.body, p);
+            return (
+              <li key={p.id} role="none">
+                <button
+                  type="button"
+                  role="menuitem"
+                  className="menu-item"
+                  disabled={present}
+                  onClick={() => {
+                    setOpen(false);
+                    const current = useAppStore.getState().doc;
+                    if (current) edit({ body: addTemplatePart(current.body, p) });
+                  }}
+                >
+                  {p.label}
+                  {present ? ' (added)' : ''}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
