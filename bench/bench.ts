@@ -101,7 +101,7 @@ function peakFigure(id: string, name: string, samples: PairSample[]): Figure {
     name,
     unit: 'MB',
     value: Math.max(...samples.map((s) => s.oursPeakRss)) / MB,
-    reference: { name: cli.length ? 'git CLI peak (largest process)' : 'app at rest before the sync', value: (cli.length ? Math.max(...cli) : median(samples.map((s) => s.oursRestRss))) / MB },
+    reference: { name: cli.length ? 'git CLI peak, all its processes' : 'app at rest before the sync', value: (cli.length ? Math.max(...cli) : median(samples.map((s) => s.oursRestRss))) / MB },
     statistic: `largest of ${samples.length}`,
     samples: samples.length,
     target: '<= 300 MB',
@@ -116,8 +116,8 @@ function syncFigures(sync: SyncSamples, n: string, pullSize: number): Figure[] {
     pairFigure('1-publish', `publish all ${n} documents (commit + push)`, sync.publish, 1.5, '<= 1.5x git CLI'),
     pairFigure('2-edit-sync', 'edit one document, then sync', sync.edit, 0.75, '<= 0.75x git CLI'),
     pairFigure('3-pull', `pull ${pullSize} documents changed by a teammate`, sync.pull, 2, '<= 2x git CLI'),
-    peakFigure('8-peak-publish', 'peak memory while publishing all (1)', sync.publish),
-    peakFigure('8-peak-edit', 'peak memory during edit + sync (2)', sync.edit),
+    peakFigure('8-peak-during-1', 'peak memory while publishing all (1)', sync.publish),
+    peakFigure('8-peak-during-2', 'peak memory during edit + sync (2)', sync.edit),
   ];
 }
 
@@ -290,30 +290,4 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     if (!o.keep) fs.rmSync(root, { recursive: true, force: true });
     else log(`kept ${root}`);
   }
-}
-
-function fmt(v: number, unit: string): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  if (unit === 'MB') return `${v.toFixed(0)} MB`;
-  return v >= 100 ? `${v.toFixed(0)} ms` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`;
-}
-
-/** The report as a plain-text table (also pasted into docs/performance.md). */
-export function formatTable(r: BenchReport): string {
-  const rows = r.figures.map((f) => [f.id, f.name, fmt(f.value, f.unit), `${fmt(f.reference.value, f.unit)} (${f.reference.name})`, Number.isFinite(f.ratio) ? `${f.ratio.toFixed(2)}x` : 'n/a', f.target, f.checks.length === 0 ? '' : f.met ? 'yes' : 'NO']);
-  const head = ['#', 'figure', 'value', 'reference', 'ratio', 'target', 'met'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  const m = r.machine;
-  return [
-    `DesignDesk bench, ${r.date}: ${r.options.docs.toLocaleString('en-US')} documents${r.options.quick ? ' (quick: one repetition)' : ''}`,
-    `machine: ${m.cores} cores (${m.cpu}), ${(m.memoryBytes / 2 ** 30).toFixed(1)} GB, Node ${m.node}, load average ${m.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
-    `corpus: ${r.corpus.files} files, ${(r.corpus.bytes / MB).toFixed(1)} MB, median ${(r.corpus.medianFileBytes / 1024).toFixed(1)} KB, largest ${(r.corpus.largestFileBytes / 1024).toFixed(1)} KB`,
-    '',
-    line(head),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
-    '',
-    `took ${(r.durationMs / 1000).toFixed(0)} s`,
-  ].join('\n');
 }

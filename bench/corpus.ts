@@ -21,7 +21,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-/** Technical vocabulary; earlier words are drawn more often (a Zipf-like curve), as in real prose. */
+/** Technical vocabulary of design documents. */
 export const VOCABULARY: readonly string[] = (
   'the service request latency database cache queue we this deploy cluster replica schema migration index shard partition ' +
   'token session client server gateway proxy retry timeout backoff throughput capacity budget rollout rollback canary flag ' +
@@ -44,6 +44,58 @@ export const VOCABULARY: readonly string[] = (
   .split(' ')
   .filter(Boolean);
 
+/** The most frequent words of English prose, most frequent first. */
+export const FUNCTION_WORDS: readonly string[] = (
+  'the of and to a in is that for it as with be on this are by we or from at an not will can which when if all each our has but more ' +
+  'than only into they their so should would must also may one two new use used how what there these then about after before'
+).split(' ');
+
+/**
+ * The lexicon the corpus draws from, most frequent first: function words,
+ * the technical vocabulary, then 8,000 made-up words (names of services,
+ * libraries, teams) for the long tail a real corpus has. A small vocabulary
+ * would put every query term in every document, which no real library does.
+ */
+export const LEXICON: readonly string[] = (() => {
+  const rand = prng(7);
+  const onsets = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'dr', 'kr', 'pl', 'st', 'tr', 'sh', 'ch', 'gl', 'fl'];
+  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea', 'io'];
+  const codas = ['', '', 'n', 'r', 'l', 's', 'x', 'k', 'm', 'th'];
+  const seen = new Set<string>([...FUNCTION_WORDS, ...VOCABULARY]);
+  const made: string[] = [];
+  while (made.length < 8000) {
+    const syllables = 2 + Math.floor(rand() * 2);
+    let w = '';
+    for (let i = 0; i < syllables; i++) w += pick(rand, onsets) + pick(rand, vowels) + (i === syllables - 1 ? pick(rand, codas) : '');
+    if (!seen.has(w)) {
+      seen.add(w);
+      made.push(w);
+    }
+  }
+  return [...FUNCTION_WORDS, ...VOCABULARY.filter((w) => !FUNCTION_WORDS.includes(w)), ...made];
+})();
+
+/** Cumulative Zipf-Mandelbrot weights over the lexicon (rank r drawn with weight 1 / (r + 2.7)), as in natural language. */
+const CUMULATIVE: Float64Array = (() => {
+  const c = new Float64Array(LEXICON.length);
+  let sum = 0;
+  for (let r = 0; r < LEXICON.length; r++) c[r] = sum += 1 / (r + 3.7);
+  for (let r = 0; r < c.length; r++) c[r]! /= sum;
+  return c;
+})();
+
+/** The lexicon rank a uniform draw falls on. */
+function zipfRank(u: number): number {
+  let lo = 0;
+  let hi = CUMULATIVE.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (CUMULATIVE[mid]! < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const PEOPLE = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Barbara Liskov', 'Ken Thompson', 'Margaret Hamilton', 'Edsger Dijkstra', 'Frances Allen', 'Donald Knuth', 'Radia Perlman', 'Leslie Lamport', 'Katherine Johnson', 'Linus Torvalds', 'Sophie Wilson', 'John Ousterhout', 'Jeff Dean'];
 
 const KIND_MIX: readonly DocKind[] = ['rfc', 'rfc', 'rfc', 'rfc', 'rfc', 'rfc', 'rfc', 'adr', 'adr', 'adr', 'adr', 'adr', 'adr', 'adr', 'matrix', 'matrix', 'postmortem', 'postmortem', 'postmortem', 'postmortem'];
@@ -56,10 +108,9 @@ export interface CorpusDoc {
   fields: Record<string, unknown>;
 }
 
-/** Draws words with a Zipf-like bias toward the start of the vocabulary. */
+/** Draws words of the lexicon with their Zipf frequencies. */
 function wordPicker(rand: () => number): () => string {
-  const n = VOCABULARY.length;
-  return () => VOCABULARY[Math.min(n - 1, Math.floor(n * Math.pow(rand(), 2.2)))]!;
+  return () => LEXICON[zipfRank(rand())]!;
 }
 
 function sentence(rand: () => number, word: () => string): string {
@@ -179,7 +230,7 @@ export function corpusDoc(seed: number, i: number): CorpusDoc {
       sections = RFC_SECTIONS;
       break;
     case 'adr':
-      fields = { author, date: date(rand), decisionMakers: someOf(rand, PEOPLE, 1, 3), consulted: someOf(rand, PEOPLE, 0, 3), informed: someOf(rand, PEOPLE, 0, 3), tags: someOf(rand, VOCABULARY.slice(0, 60), 0, 3) };
+      fields = { author, date: date(rand), decisionMakers: someOf(rand, PEOPLE, 1, 3), consulted: someOf(rand, PEOPLE, 0, 3), informed: someOf(rand, PEOPLE, 0, 3), tags: someOf(rand, VOCABULARY.slice(0, 80), 0, 3) };
       sections = ADR_SECTIONS;
       break;
     case 'matrix':
@@ -208,56 +259,4 @@ export function editParagraph(seed: number, n: number): string {
 export function bodyOfSize(seed: number, size: number): string {
   const rand = prng(seed);
   return fillSections(rand, wordPicker(rand), RFC_SECTIONS, size);
-}
-
-export interface BenchQuery {
-  q: string;
-  type: 'term' | 'two-terms' | 'phrase' | 'prefix';
-  /** What ripgrep counts for the same query: fixed strings (phrase, terms) or a regex (prefix). */
-  rg: { fixed: boolean; patterns: string[] };
-}
-
-/**
- * `count` search queries, a quarter of each type: single terms, two terms,
- * two-word phrases lifted from the corpus, and 3-4 letter prefixes.
- */
-export function benchQueries(seed: number, count: number, sampleBody: (i: number) => string): BenchQuery[] {
-  const rand = prng(seed ^ 0x5eed);
-  const word = wordPicker(rand);
-  const longWord = (): string => {
-    for (;;) {
-      const w = pick(rand, VOCABULARY);
-      if (w.length >= 5) return w;
-    }
-  };
-  const out: BenchQuery[] = [];
-  for (let i = 0; i < count; i++) {
-    switch (i % 4) {
-      case 0: {
-        const w = word();
-        out.push({ q: w, type: 'term', rg: { fixed: true, patterns: [w] } });
-        break;
-      }
-      case 1: {
-        const a = word();
-        const b = longWord();
-        out.push({ q: `${a} ${b}`, type: 'two-terms', rg: { fixed: true, patterns: [a, b] } });
-        break;
-      }
-      case 2: {
-        const words = sampleBody(i).replace(/[^a-z0-9 ]+/gi, ' ').toLowerCase().split(/\s+/).filter((w) => w.length > 2);
-        const at = Math.floor(rand() * Math.max(1, words.length - 2));
-        const phrase = `${words[at] ?? 'error'} ${words[at + 1] ?? 'budget'}`;
-        out.push({ q: `"${phrase}"`, type: 'phrase', rg: { fixed: true, patterns: [phrase] } });
-        break;
-      }
-      case 3: {
-        const w = longWord();
-        const p = w.slice(0, 3 + Math.floor(rand() * 2));
-        out.push({ q: `${p}*`, type: 'prefix', rg: { fixed: false, patterns: [`\\b${p}\\w*`] } });
-        break;
-      }
-    }
-  }
-  return out;
 }

@@ -21,8 +21,64 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** GNU time, when installed: gives the peak resident memory of a command and of its children. */
-const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+/**
+ * A process and every process under it. Processes started after `pid` have
+ * higher ids (no wrap-around during one command), so only those are read.
+ */
+function processTree(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of fs.readdirSync('/proc')) {
+    const p = Number(name);
+    if (!Number.isInteger(p) || p <= pid) continue;
+    try {
+      // "pid (comm) state ppid ...": comm may hold spaces, so read after its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'latin1');
+      parents.set(p, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, parent] of parents) {
+      if (!tree.has(p) && tree.has(parent)) {
+        tree.add(p);
+        grew = true;
+      }
+    }
+  }
+  return [...tree];
+}
+
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Samples, every 10 ms, the resident memory of a process and of every
+ * process under it, summed: the peak of a git command is that of the helpers
+ * it starts (git-remote-http, pack-objects), which GNU time does not count.
+ * Null where /proc cannot tell.
+ */
+function sampleTree(pid: number): () => number | null {
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return () => null;
+  let peak = 0;
+  const sample = (): void => {
+    peak = Math.max(peak, processTree(pid).reduce((n, p) => n + rssOf(p), 0));
+  };
+  sample();
+  const timer = setInterval(sample, 10);
+  return () => {
+    clearInterval(timer);
+    return peak > 0 ? peak : null;
+  };
+}
 
 export const GIT_ENV: NodeJS.ProcessEnv = {
   ...process.env,
@@ -43,7 +99,7 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
 
 export interface CommandRun {
   ms: number;
-  /** Peak resident memory of the command and its children, bytes (null without GNU time). */
+  /** Peak resident memory of the command and its children, summed, bytes (null where /proc cannot tell). */
   peakRss: number | null;
   stdout: string;
 }
@@ -56,22 +112,23 @@ export interface CommandOptions {
   env?: NodeJS.ProcessEnv;
   /** Exit codes that are not failures (ripgrep exits 1 when nothing matches). */
   okCodes?: readonly number[];
-  /** Measure peak memory through GNU time (adds a process in between). */
+  /** Sample the peak memory of the command and its children. */
   memory?: boolean;
 }
 
 export function runCommand(cmd: string, args: readonly string[], cwd: string, options: CommandOptions = {}): Promise<CommandRun> {
   const { env = GIT_ENV, okCodes = [0], memory = true } = options;
-  const [file, argv] = GNU_TIME && memory ? [GNU_TIME, ['-f', '@@maxrss=%M', cmd, ...args]] : [cmd, [...args]];
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    execFile(file, argv, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    let stop: (() => number | null) | null = null;
+    const child = execFile(cmd, [...args], { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const ms = performance.now() - t0;
-      const m = /@@maxrss=(\d+)/.exec(stderr);
+      const peakRss = stop?.() ?? null;
       const code = typeof error?.code === 'number' ? error.code : error ? -1 : 0;
-      if (!okCodes.includes(code)) reject(new Error(`${cmd} ${args.join(' ')} failed in ${cwd}: ${stderr.replace(/@@maxrss=\d+\s*/, '') || error?.message}`));
-      else resolve({ ms, peakRss: m ? Number(m[1]) * 1024 : null, stdout });
+      if (!okCodes.includes(code)) reject(new Error(`${cmd} ${args.join(' ')} failed in ${cwd}: ${stderr || error?.message}`));
+      else resolve({ ms, peakRss, stdout });
     });
+    if (memory && child.pid) stop = sampleTree(child.pid);
   });
 }
 

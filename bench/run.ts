@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatTable, PARTS, runBench, type Part } from './bench';
+import { PARTS, runBench, type Part } from './bench';
+import { formatTable } from './report';
 
 const { values } = parseArgs({
   options: {

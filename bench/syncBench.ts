@@ -7,10 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GitServer } from '../tests/support/gitServer';
 import { editParagraph } from './corpus';
+import { bundle } from './bundle';
 import { gitSteps, listFiles, runCommand, tempDir } from './measure';
 import type { OpResult, WorkerReply, WorkerRequest } from './syncWorker';
 
-const WORKER = fileURLToPath(new URL('./syncWorker.ts', import.meta.url));
+const WORKER_SOURCE = fileURLToPath(new URL('./syncWorker.ts', import.meta.url));
 
 /** One side-by-side sample: the app's time and peak memory, the git CLI's. */
 export interface PairSample {
@@ -60,8 +61,15 @@ class SyncWorker {
     });
   }
 
+  /**
+   * Starts the worker from its bundle (the app's code as it ships), or from
+   * source through tsx when profiling (BENCH_PROFILE_DIR), so that profiles
+   * name the source files.
+   */
   static async start(workspaceDir: string): Promise<SyncWorker> {
-    const child = fork(WORKER, [workspaceDir], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const fromSource = !!process.env.BENCH_PROFILE_DIR;
+    const entry = fromSource ? WORKER_SOURCE : await bundle(WORKER_SOURCE, 'syncWorker', 'bench');
+    const child = fork(entry, [workspaceDir], { execArgv: [...(fromSource ? ['--import', 'tsx'] : []), '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const worker = new SyncWorker(child);
     await worker.next();
     return worker;
@@ -87,6 +95,8 @@ class SyncWorker {
   }
 }
 
+const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+
 /** A bare repository on the server cloned from another one (same commits), open to pushes. */
 async function cloneBareOnServer(server: GitServer, from: string, name: string): Promise<string> {
   await runCommand('git', ['clone', '--quiet', '--bare', server.repoDir(from), server.repoDir(name)], server.root);
@@ -102,7 +112,7 @@ async function cloneWorkTree(root: string, url: string, name: string): Promise<s
 
 /** Runs figures 1, 2, 3 (and the memory of 8) and returns every sample. */
 export async function runSyncBench(o: SyncBenchOptions): Promise<SyncSamples> {
-  const worker = await SyncWorker.start(o.workspaceDir);
+  let worker = await SyncWorker.start(o.workspaceDir);
   const samples: SyncSamples = { publish: [], edit: [], pull: [], published: { files: 0, bytes: 0 } };
   try {
     // 1. Publish everything to an empty remote, against `git add -A && git commit && git push` of the same files.
@@ -134,9 +144,13 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<SyncSamples> {
       mine ??= await worker.request({ op: 'publish', url });
       if (mine.out !== o.documents) throw new Error(`publish ${r + 1} pushed ${mine.out} documents, expected ${o.documents}`);
       samples.publish.push({ ours: mine.ms, cli: cli.ms, oursPeakRss: mine.peakRss, oursRestRss: mine.restRss, cliPeakRss: cli.peakRss });
-      o.log(`  publish ${r + 1}/${o.reps.publish}: app ${mine.ms.toFixed(0)} ms, git CLI ${cli.ms.toFixed(0)} ms`);
+      o.log(`  publish ${r + 1}/${o.reps.publish}: app ${mine.ms.toFixed(0)} ms, git CLI ${cli.ms.toFixed(0)} ms; app memory ${mb(mine.restRss)} -> peak ${mb(mine.peakRss)}`);
       fs.rmSync(work, { recursive: true, force: true, maxRetries: 5 });
     }
+
+    // The everyday syncs run in a fresh process (the app as opened in the morning), not in the one that just published everything.
+    await worker.close();
+    worker = await SyncWorker.start(o.workspaceDir);
 
     // 2. Edit one document and sync, against the git CLI committing and pushing the same change in a clone of the same repository.
     const cliEditUrl = await cloneBareOnServer(o.server, lastRepo, 'cli-edit.git');
@@ -152,7 +166,7 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<SyncSamples> {
         ['push', '--quiet', 'origin', 'main'],
       ]);
       samples.edit.push({ ours: mine.ms, cli: cli.ms, oursPeakRss: mine.peakRss, oursRestRss: mine.restRss, cliPeakRss: cli.peakRss });
-      o.log(`  edit+sync ${r + 1}/${o.reps.edit}: app ${mine.ms.toFixed(0)} ms, git CLI ${cli.ms.toFixed(0)} ms`);
+      o.log(`  edit+sync ${r + 1}/${o.reps.edit}: app ${mine.ms.toFixed(0)} ms, git CLI ${cli.ms.toFixed(0)} ms; app memory ${mb(mine.restRss)} -> peak ${mb(mine.peakRss)}`);
     }
 
     // 3. A teammate (git CLI) changes documents and pushes; the app syncs, against `git pull` in another clone.
@@ -178,7 +192,7 @@ export async function runSyncBench(o: SyncBenchOptions): Promise<SyncSamples> {
       const cli2 = cli ?? (await gitSteps(puller, [['pull', '--quiet', '--ff-only']]));
       if (mine.in !== size) throw new Error(`pull ${r + 1} took in ${mine.in} documents, expected ${size}`);
       samples.pull.push({ ours: mine.ms, cli: cli2.ms, oursPeakRss: mine.peakRss, oursRestRss: mine.restRss, cliPeakRss: cli2.peakRss });
-      o.log(`  pull ${size} ${r + 1}/${o.reps.pull}: app ${mine.ms.toFixed(0)} ms, git CLI ${cli2.ms.toFixed(0)} ms`);
+      o.log(`  pull ${size} ${r + 1}/${o.reps.pull}: app ${mine.ms.toFixed(0)} ms, git CLI ${cli2.ms.toFixed(0)} ms; app memory ${mb(mine.restRss)} -> peak ${mb(mine.peakRss)}`);
     }
   } finally {
     await worker.close();

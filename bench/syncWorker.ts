@@ -7,7 +7,11 @@
 //   { op: 'sync' }          sync (a teammate pushed: pull)
 //   { op: 'close' }
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import type { App } from '../src/main/app';
+import { GitRepo } from '../src/main/sync/gitRepo';
+import { SyncStore } from '../src/main/sync/syncStore';
 import { documentToMarkdown } from '../src/shared/format/documentMarkdown';
 import { editParagraph } from './corpus';
 import { BENCH_IDENTITY, call, openBenchApp } from './workspace';
@@ -35,7 +39,64 @@ const HWM_RE = /VmHWM:\s+(\d+) kB/;
  * Measures an operation's peak RSS: the kernel's high-water mark, reset
  * just before it (/proc/self/clear_refs, Linux); elsewhere a 5 ms sampler.
  */
-async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; restRss: number; peakRss: number }> {
+/** BENCH_PROFILE_DIR=<dir>: a CPU profile of every measured operation, for bench/profileSummary.ts. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+let session: Session | null = null;
+let profiles = 0;
+
+/** Wall time per step of a sync (when profiling): the git calls and the store's bulk reads. */
+const steps = new Map<string, number>();
+/** Memory after each step (when profiling). */
+const memory: string[] = [];
+const mb = (n: number): string => `${Math.round(n / 2 ** 20)} MB`;
+
+function timeMethods(proto: object, names: readonly string[], prefix: string): void {
+  const target = proto as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of names) {
+    const original = target[name]!;
+    target[name] = function (this: unknown, ...args: unknown[]) {
+      const t0 = performance.now();
+      const add = (): void => {
+        steps.set(`${prefix}.${name}`, (steps.get(`${prefix}.${name}`) ?? 0) + performance.now() - t0);
+        if (prefix === 'store' && name !== 'allDocs' && name !== 'bases') return;
+        const m = process.memoryUsage();
+        memory.push(`${prefix}.${name}: rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)}`);
+      };
+      const r = original.apply(this, args);
+      if (r instanceof Promise) return r.finally(add);
+      add();
+      return r;
+    };
+  }
+}
+
+if (PROFILE_DIR) {
+  timeMethods(GitRepo.prototype, ['fetch', 'treeOf', 'listFiles', 'readText', 'buildTree', 'commit', 'push'], 'git');
+  timeMethods(SyncStore.prototype, ['allDocs', 'bases', 'docLazy', 'setBase', 'write'], 'store');
+}
+
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return fn();
+  steps.clear();
+  memory.length = 0;
+  if (!session) {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+  }
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    console.log(`  [${name}] memory after each step:\n    ${memory.join('\n    ')}`);
+    console.log(`  [${name}] ${[...steps].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
+    fs.writeFileSync(path.join(PROFILE_DIR, `${process.pid}-${String(++profiles).padStart(2, '0')}-${name}.cpuprofile`), JSON.stringify(profile));
+  }
+}
+
+async function measured<T>(name: string, fn: () => Promise<T>): Promise<{ value: T; ms: number; restRss: number; peakRss: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const restRss = process.memoryUsage.rss();
   let reset = false;
@@ -48,7 +109,7 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number
   let sampled = restRss;
   const sampler = reset ? null : setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 5);
   const t0 = performance.now();
-  const value = await fn();
+  const value = await profiled(name, fn);
   const ms = performance.now() - t0;
   if (sampler) clearInterval(sampler);
   const hwm = reset ? HWM_RE.exec(fs.readFileSync('/proc/self/status', 'utf8')) : null;
@@ -61,19 +122,19 @@ async function handle(app: App, req: WorkerRequest): Promise<OpResult> {
     case 'publish': {
       // A new URL makes the workspace forget the previous remote (bases, local clone): a first publish every time.
       await call(app, 'sync:setRemote', { url: req.url, branch: 'main', authorName: BENCH_IDENTITY.name, authorEmail: BENCH_IDENTITY.email, auth: { kind: 'none' } });
-      const m = await measured(() => call(app, 'sync:run', {}));
+      const m = await measured(req.op, () => call(app, 'sync:run', {}));
       return { ms: m.ms, restRss: m.restRss, peakRss: m.peakRss, in: m.value.in, out: m.value.out };
     }
     case 'editSync': {
       const doc = await call(app, 'docs:get', { id: req.docId });
       const body = doc.body.replace(/\n## /, `\n${editParagraph(42, req.n)}\n\n## `);
       const saved = await call(app, 'docs:update', { id: doc.id, baseRevision: doc.revision, body });
-      const m = await measured(() => call(app, 'sync:run', {}));
+      const m = await measured(req.op, () => call(app, 'sync:run', {}));
       const change = m.value.changes.find((c) => c.direction === 'out');
       return { ms: m.ms, restRss: m.restRss, peakRss: m.peakRss, in: m.value.in, out: m.value.out, path: change?.path ?? '', text: documentToMarkdown(await call(app, 'docs:get', { id: saved.id })) };
     }
     case 'sync': {
-      const m = await measured(() => call(app, 'sync:run', {}));
+      const m = await measured(req.op, () => call(app, 'sync:run', {}));
       return { ms: m.ms, restRss: m.restRss, peakRss: m.peakRss, in: m.value.in, out: m.value.out };
     }
     case 'close':

@@ -6,11 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { launchBrowser } from '../tests/support/browser';
+import { bundle, BUNDLE_DIR } from './bundle';
 import { runCommand } from './measure';
 
-const CACHE = path.resolve('node_modules/.cache/designdesk-bench');
 const RENDERER = path.resolve('dist/renderer');
 
 export interface WebSample {
@@ -28,23 +27,11 @@ export async function buildWebHost(log: (line: string) => void): Promise<string>
     log('  building the renderer (dist/renderer is missing)…');
     await runCommand(path.resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], process.cwd(), { env: process.env, memory: false });
   }
-  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
-  await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3'],
-    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-    logLevel: 'warning',
-    entryPoints: { web: 'src/main/web/webMain.ts' },
-    outdir: path.join(CACHE, 'main'),
-    outExtension: { '.js': '.cjs' },
-  });
-  const link = path.join(CACHE, 'renderer');
+  const entry = await bundle('src/main/web/webMain.ts', 'web');
+  const link = path.join(BUNDLE_DIR, 'renderer');
   fs.rmSync(link, { recursive: true, force: true });
   fs.symlinkSync(RENDERER, link, 'dir');
-  return path.join(CACHE, 'main', 'web.cjs');
+  return entry;
 }
 
 function rssOf(pid: number): number {

@@ -5,12 +5,15 @@
 //   ack <docId> <revision> <body marker>
 // It holds the workspace lock like the web host does, so each run also
 // proves that a lock left by a killed process is taken over.
+import fs from 'node:fs';
 import { createApp } from '../../src/main/app';
 
 const [dir, runArg] = process.argv.slice(2);
 const run = Number(runArg ?? 0);
 const app = createApp({ workspaceDir: dir!, bridge: 'web', version: 'crash', lock: 'web', fallbackIdentity: () => ({ name: 'Crash', email: 'crash@example.test' }) });
-const write = (line: string): void => void process.stdout.write(`${line}\n`);
+// fs.writeSync, not process.stdout.write: a pipe's stdout is asynchronous in Node, so in a loop that never
+// yields the acks would pile up in this process and die with it; the next save must start after its ack left.
+const write = (line: string): void => void fs.writeSync(1, `${line}\n`);
 write('ready');
 
 const mine: { id: string; revision: number }[] = [];

@@ -31,12 +31,14 @@ function targetNumber(d: DocDecision, cur: LocalDoc | undefined): number | null 
  * while the sync ran is never overwritten: its content step is skipped and
  * its old base kept, so the next sync merges the edit with what was pushed.
  */
-export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
+export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): { complete: boolean } {
   const { sync, documents, now, actor } = deps;
   // Documents the sync leaves as they are need no read at all; the others are read without their text until a step needs it.
   const decisions = plan.decisions.filter((d) => !untouched(d));
   const current = new Map(decisions.map((d) => [d.id, sync.docLazy(d.id)]));
   const parked = new Set<string>();
+  // False once a document edited while the sync ran kept its old base: the bases then no longer all match the repository.
+  let complete = true;
   decisions.forEach((d, i) => {
     const cur = current.get(d.id);
     const to = targetNumber(d, cur);
@@ -63,10 +65,11 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
     switch (d.local.type) {
       case 'none': {
         if (!cur || cur.deletedAt !== null) break;
-        const body = d.rewriteRefs ? rewriteRefs(cur.body, plan.refMoves) : cur.body;
+        // The body is read only when references in it may change.
+        const body = d.rewriteRefs ? rewriteRefs(cur.body, plan.refMoves) : null;
         const number = to ?? cur.number;
-        if (number === cur.number && body === cur.body) break;
-        const next: Document = { ...withoutDeleted(cur), number, body, revision: cur.revision + 1 };
+        if (number === cur.number && (body === null || body === cur.body)) break;
+        const next: Document = { ...withoutDeleted(cur), number, body: body ?? cur.body, revision: cur.revision + 1 };
         save(cur, next);
         baseRevision = edited ? d.plannedRevision! : next.revision;
         break;
@@ -74,6 +77,7 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
       case 'set': {
         if (!cur || edited) {
           skipBase = true;
+          complete = false;
           break;
         }
         const next: Document = { ...d.local.doc, revision: cur.revision + 1, createdBy: cur.createdBy };
@@ -87,6 +91,7 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
         if (cur) {
           if (edited) {
             skipBase = true;
+            complete = false;
             break;
           }
           if (cur.deletedAt !== null) sync.untrash(d.id);
@@ -106,6 +111,7 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
       case 'trash': {
         if (!cur || edited) {
           skipBase = true;
+          complete = false;
           break;
         }
         if (sync.trash(d.id, now)) history(d.id, 'deleted', cur.status, null, { reason: 'deleted in the team repository' });
@@ -130,6 +136,7 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): void {
       if (isNew) history(d.id, 'sync-conflict', null, null, { conflict: d.conflict.kind, fields: d.conflict.fields, body: d.conflict.body });
     }
   }
+  return { complete };
 }
 
 /** A decision that changes nothing here: no content step, no number, no reference rewrite, base and conflict kept. */

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import git, { type AuthCallback, type GitAuth, type TreeEntry } from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { commitContent, ObjectBatch, treeContent } from './gitObjects';
+import { fetchBranch } from './gitFetch';
+import { PackReader, parseTree, readLooseObject } from './gitPackReader';
 import { pushPack } from './gitPush';
 
 /** Where to fetch from and push to; the credentials reach git only through onAuth. */
@@ -30,8 +32,17 @@ export class GitRepo {
   private cache: object = {};
   /** Credentials the server accepted on the last fetch, sent up front by the push that follows. */
   private auth: GitAuth | undefined;
+  /**
+   * Trees read, by id, kept across syncs (an id names one content forever):
+   * each sync lists the same 10,000-entry folders, and most are unchanged.
+   */
+  private readonly trees = new Map<string, TreeEntry[]>();
+  /** Reads packed objects natively; renewed after each fetch (a fetch adds a pack). */
+  private packs: PackReader;
 
-  constructor(readonly gitdir: string) {}
+  constructor(readonly gitdir: string) {
+    this.packs = new PackReader(gitdir);
+  }
 
   /** Creates the bare repository if it is not there yet. */
   async init(): Promise<void> {
@@ -44,6 +55,16 @@ export class GitRepo {
   resetCache(): void {
     this.cache = {};
     this.auth = undefined;
+    this.packs = new PackReader(this.gitdir);
+  }
+
+  /**
+   * An object read with Node's zlib, loose or packed; null when neither
+   * reader finds it (the caller then asks isomorphic-git, which knows every
+   * corner of the format).
+   */
+  private readObject(oid: string): { type: string; content: Buffer } | null {
+    return readLooseObject(this.gitdir, oid) ?? this.packs.read(oid);
   }
 
   private onAuthFailure = () => ({ cancel: true });
@@ -62,32 +83,39 @@ export class GitRepo {
   async fetch(target: RemoteTarget): Promise<string | null> {
     await this.init();
     await git.addRemote({ fs, gitdir: this.gitdir, remote: REMOTE, url: target.url, force: true });
-    const r = await git.fetch({
-      fs,
-      http,
-      gitdir: this.gitdir,
-      url: target.url,
-      remote: REMOTE,
-      ref: target.branch,
-      singleBranch: true,
-      tags: false,
-      onAuth: target.onAuth,
-      onAuthSuccess: (_url, auth) => {
-        this.auth = auth;
-      },
-      onAuthFailure: this.onAuthFailure,
-      cache: this.cache,
-    });
-    return r.fetchHead ?? null;
+    // What we have: the local branch and the last known remote head (each with its whole history).
+    const haves: string[] = [];
+    for (const ref of [`refs/heads/${target.branch}`, `refs/remotes/${REMOTE}/${target.branch}`]) {
+      const oid = await git.resolveRef({ fs, gitdir: this.gitdir, ref }).catch(() => null);
+      if (oid && this.readObject(oid)) haves.push(oid);
+    }
+    const r = await fetchBranch({ gitdir: this.gitdir, url: target.url, branch: target.branch, haves, has: (oid) => this.readObject(oid) !== null, onAuth: target.onAuth, auth: this.auth });
+    this.auth = r.auth;
+    this.packs = new PackReader(this.gitdir);
+    if (r.head) await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: r.head, force: true });
+    return r.head;
   }
 
   /** The root tree of a commit. */
   async treeOf(commit: string): Promise<string> {
+    const object = this.readObject(commit);
+    if (object?.type === 'commit') {
+      const m = /^tree ([0-9a-f]{40})/.exec(object.content.toString('latin1', 0, 46));
+      if (m) return m[1]!;
+    }
     return (await git.readCommit({ fs, gitdir: this.gitdir, oid: commit, cache: this.cache })).commit.tree;
   }
 
+  /** A tree's entries: from the cache, else read with Node's zlib, else through isomorphic-git. */
   private async entries(tree: string): Promise<TreeEntry[]> {
-    return (await git.readTree({ fs, gitdir: this.gitdir, oid: tree, cache: this.cache })).tree;
+    const cached = this.trees.get(tree);
+    if (cached) return cached;
+    const object = this.readObject(tree);
+    const entries = object?.type === 'tree' ? parseTree(object.content) : (await git.readTree({ fs, gitdir: this.gitdir, oid: tree, cache: this.cache })).tree;
+    // A handful of trees per commit: keep the recent ones (a few MB for 10,000 files).
+    if (this.trees.size >= 64) this.trees.delete(this.trees.keys().next().value!);
+    this.trees.set(tree, entries);
+    return entries;
   }
 
   /**
@@ -108,6 +136,8 @@ export class GitRepo {
   }
 
   async readText(oid: string): Promise<string> {
+    const object = this.readObject(oid);
+    if (object?.type === 'blob') return object.content.toString('utf8');
     const { blob } = await git.readBlob({ fs, gitdir: this.gitdir, oid, cache: this.cache });
     return Buffer.from(blob).toString('utf8');
   }
@@ -175,9 +205,12 @@ export class GitRepo {
     return new ObjectBatch();
   }
 
-  /** Adds a text file's blob to the batch; returns its id. */
-  static stageText(batch: ObjectBatch, text: string): string {
-    return batch.add('blob', Buffer.from(text, 'utf8'));
+  /**
+   * Adds a text file's blob to the batch; returns its id. `loose`: stored as
+   * a loose object even in a big batch (the top-level files, read on every sync).
+   */
+  static stageText(batch: ObjectBatch, text: string, loose = false): string {
+    return batch.add('blob', Buffer.from(text, 'utf8'), loose);
   }
 
   /**
@@ -189,9 +222,9 @@ export class GitRepo {
   async push(target: RemoteTarget, commit: string, parent: string | null, batch: ObjectBatch): Promise<void> {
     batch.store(this.gitdir);
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
-    const { pack } = batch.pack();
+    const { chunks } = batch.pack();
     const ref = `refs/heads/${target.branch}`;
-    this.auth = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack, onAuth: target.onAuth, auth: this.auth });
+    this.auth = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth });
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: commit, force: true });
   }
 }

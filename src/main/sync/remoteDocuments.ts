@@ -27,7 +27,8 @@ export interface RemoteDocuments {
   blockedIds: Set<string>;
 }
 
-function lazyEntry(base: SyncBase): RemoteEntry {
+/** The remote file of a document unchanged since its last sync: everything from its base, parsed only if asked. */
+export function unchangedEntry(base: SyncBase): RemoteEntry {
   let doc: RepoDocument | undefined;
   return {
     id: base.docId,
@@ -82,7 +83,7 @@ export async function readRemoteDocuments(
     const base = basesByPath.get(path);
     if (base && base.oid === oid) {
       // Unchanged since the last sync: its id is known, and it is parsed only if a merge needs it.
-      byId.set(base.docId, lazyEntry(base));
+      byId.set(base.docId, unchangedEntry(base));
       onProgress(++done, paths.length);
       continue;
     }

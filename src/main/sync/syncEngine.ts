@@ -11,6 +11,8 @@ export interface RemoteSnapshot {
   /** Every file under the record sets' folders and at the top: path -> blob id. */
   files: ReadonlyMap<string, string>;
   read(oid: string): Promise<string>;
+  /** The files (as `files`) at an earlier commit of this repository, or null when it is not here. */
+  filesAt(commit: string): Promise<ReadonlyMap<string, string> | null>;
 }
 
 /** What a record set wants to do in this sync. */
@@ -20,8 +22,12 @@ export interface RecordSetPlan {
   changes: SyncChange[];
   conflicts: number;
   errors: SyncFileError[];
-  /** Brings the local database in line, once the commit is in the repository (inside one transaction). */
-  apply(): void;
+  /**
+   * Brings the local database in line, once the commit is in the repository
+   * (inside one transaction). `head`: the commit the remote branch is at now
+   * (the one pushed, or the one fetched when nothing was pushed).
+   */
+  apply(head: string | null): void;
 }
 
 /**
@@ -83,7 +89,14 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
     const head = await deps.repo.fetch(target).catch(fail);
     const tree = head ? await deps.repo.treeOf(head) : null;
     const files = tree ? await deps.repo.listFiles(tree, folders) : new Map<string, string>();
-    const snapshot: RemoteSnapshot = { head, files, read: (oid) => deps.repo.readText(oid) };
+    const filesAt = async (commit: string): Promise<ReadonlyMap<string, string> | null> => {
+      try {
+        return await deps.repo.listFiles(await deps.repo.treeOf(commit), folders);
+      } catch {
+        return null;
+      }
+    };
+    const snapshot: RemoteSnapshot = { head, files, read: (oid) => deps.repo.readText(oid), filesAt };
     const configOid = files.get(CONFIG_FILE);
     if (configOid) {
       const v = readFormatVersion(await deps.repo.readText(configOid));
@@ -117,7 +130,8 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
       // Every new object goes into one batch: stored here and pushed as one pack, each compressed once.
       const batch = deps.repo.newBatch();
       const blobs = new Map<string, string | null>();
-      for (const [p, text] of writes) blobs.set(p, text === null ? null : GitRepo.stageText(batch, text));
+      // Top-level files (designdesk.yml) stay loose: every sync reads them.
+      for (const [p, text] of writes) blobs.set(p, text === null ? null : GitRepo.stageText(batch, text, !p.includes('/')));
       const newTree = await deps.repo.buildTree(tree, blobs, batch);
       if (newTree !== tree) {
         const changes = plans.flatMap((p) => p.changes);
@@ -133,7 +147,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
     }
 
     deps.transaction(() => {
-      for (const plan of plans) plan.apply();
+      for (const plan of plans) plan.apply(commit ?? head);
     });
     const changes = plans.flatMap((p) => p.changes);
     return {

@@ -28,7 +28,11 @@ export interface NumberClaim {
 export function assignNumbers(claims: readonly NumberClaim[]): Map<string, number> {
   const changes = new Map<string, number>();
   const byKind = new Map<DocKind, NumberClaim[]>();
-  for (const c of claims) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+  for (const c of claims) {
+    const list = byKind.get(c.kind);
+    if (list) list.push(c);
+    else byKind.set(c.kind, [c]);
+  }
   for (const list of byKind.values()) {
     let next = Math.max(0, ...list.map((c) => c.number ?? 0)) + 1;
     const sorted = [...list].sort((a, b) => a.rank - b.rank || (a.tieBreak < b.tieBreak ? -1 : a.tieBreak > b.tieBreak ? 1 : 0));

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BenchReport } from '../../bench/bench';
+import { requireRenderer } from '../support/renderer';
+
+const FIGURES = [
+  '1-publish',
+  '2-edit-sync',
+  '3-pull',
+  '4-search-p50',
+  '4-search-p95',
+  '5-list',
+  '6-autosave-p50',
+  '6-autosave-p99',
+  '7-web-first-row',
+  '7-web-memory',
+  '8-peak-during-1',
+  '8-peak-during-2',
+];
+
+// `npm run bench` on 200 documents, one repetition of each figure, so the
+// benchmark cannot rot: every figure is measured, with its reference and
+// ratio, and written as JSON. No timing is asserted (machines differ; the
+// real figures are in docs/performance.md).
+describe('npm run bench (smoke: --docs 200 --quick)', () => {
+  it('measures every figure with its reference and ratio, prints the table and writes the JSON', async () => {
+    requireRenderer();
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-bench-smoke-')), 'latest.json');
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--docs', '200', '--quick', '--out', out], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, so, se) =>
+        error ? reject(new Error(`bench failed: ${se || error.message}\n${so}`)) : resolve(so),
+      );
+    });
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchReport;
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+
+    expect(report.options).toMatchObject({ docs: 200, quick: true });
+    expect(report.machine.cores).toBeGreaterThan(0);
+    expect(report.machine.memoryBytes).toBeGreaterThan(0);
+    expect(report.machine.node).toBe(process.version);
+    expect(Number.isNaN(Date.parse(report.date))).toBe(false);
+    expect(report.corpus).toMatchObject({ documents: 200, files: 200 });
+    expect(report.figures.map((f) => f.id)).toEqual(FIGURES);
+    for (const f of report.figures) {
+      expect(Number.isFinite(f.value) && f.value > 0, `${f.id} value ${f.value}`).toBe(true);
+      expect(Number.isFinite(f.reference.value) && f.reference.value > 0, `${f.id} reference ${f.reference.value}`).toBe(true);
+      expect(f.ratio, f.id).toBeCloseTo(f.value / f.reference.value, 6);
+      expect(f.reference.name, f.id).not.toBe('');
+      expect(f.samples, f.id).toBeGreaterThan(0);
+      for (const c of f.checks) expect(c.ok, `${f.id} ${c.on}`).toBe(c.on === 'value' ? f.value <= c.max : f.ratio <= c.max);
+    }
+    // The printed table has a row per figure, with its ratio.
+    for (const f of report.figures) expect(stdout).toMatch(new RegExp(`\\| ${f.id} +\\|.*\\| ${f.ratio.toFixed(2)}x `));
+  }, 180_000);
+});
