@@ -91,6 +91,12 @@ describe('sync faults (real git server, with a fault-injecting proxy where neede
     for (const [i, [step, match]] of steps.entries()) {
       const text = `edit before a 500 at ${step}`;
       if (i > 0) await localEdit(ada, id, text);
+      if (step === 'fetch pack') {
+        // The pack is only asked for when the branch has moved: a teammate pushes first.
+        const tess = await cloneTeammate(f.url);
+        tess.write('rfcs/0001-faults.md', tess.read('rfcs/0001-faults.md').replace('## Motivation\n', '## Motivation\n\nTess adds a reason.\n'));
+        await tess.pushAll('Tess edits');
+      }
       const before = head();
       let injected = false;
       proxy.setFault((r) => (!injected && match(r) ? ((injected = true), { status: 500, body: 'Internal Server Error\n' }) : 'pass'));
@@ -108,6 +114,23 @@ describe('sync faults (real git server, with a fault-injecting proxy where neede
     }
     expect(seen).toHaveLength(4);
     console.log(`[sync-faults] HTTP 500 at: ${seen.join('; ')}`);
+  });
+
+  it('a sync while the branch has not moved asks only for the refs: no pack is fetched', async () => {
+    const { w: ada } = await laptopWithLocalEdit('Ada', viaProxy());
+    await ada.call('sync:run', {});
+    const requests: string[] = [];
+    proxy.setFault((r) => (requests.push(`${r.method} ${r.service}`), 'pass'));
+    expect(await ada.call('sync:run', {})).toMatchObject({ in: 0, out: 0 });
+    // Then a teammate pushes: the next sync fetches the pack.
+    const tess = await cloneTeammate(f.url);
+    tess.write('rfcs/0001-faults.md', tess.read('rfcs/0001-faults.md').replace('## Motivation\n', '## Motivation\n\nTess adds a reason.\n'));
+    await tess.pushAll('Tess edits');
+    const idle = [...requests];
+    expect(await ada.call('sync:run', {})).toMatchObject({ in: 1, out: 0 });
+    proxy.setFault(null);
+    expect(idle).toEqual(['GET git-upload-pack']);
+    expect(requests.slice(idle.length)).toEqual(['GET git-upload-pack', 'POST git-upload-pack']);
   });
 
   it('credentials revoked between fetch and push (401 on the push): AUTH_FAILED, local changes kept', async () => {

@@ -43,11 +43,11 @@ export async function fetchBranch(req: FetchRequest): Promise<FetchResult> {
     if ([...ad.refs.keys()].some((r) => r.startsWith('refs/heads/'))) throw new Errors.NotFoundError(ref);
     return { head: null, auth: ad.auth };
   }
+  // Already here (the branch has not moved since we last fetched or pushed): nothing to download, and no
+  // second request, as git's own fetch does when the advertised refs hold nothing new.
+  if (req.has(head)) return { head, auth: ad.auth };
   const caps = ['side-band-64k', 'ofs-delta', 'no-progress'].filter((c) => ad.capabilities.has(c));
-  // When we have the head already, the request still goes out (naming it as a have, the server answers with
-  // an empty pack), as isomorphic-git's fetch did: returning here would save a round trip per sync
-  // (docs/performance.md), but tests/integration/syncFaults.test.ts pins that request.
-  const haves = [...new Set(req.has(head) ? [head, ...req.haves] : req.haves)].map((h) => pktLine(`have ${h}\n`));
+  const haves = [...new Set(req.haves)].map((h) => pktLine(`have ${h}\n`));
   const answer = await post(req.url, 'git-upload-pack', [pktLine(`want ${head} ${[...caps, `agent=${AGENT}`].join(' ')}\n`), FLUSH, ...haves, pktLine('done\n')], ad.auth);
   const pack = packOf(answer, ad.capabilities.has('side-band-64k'));
   storePack(req.gitdir, pack);
