@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { readYaml } from '../../shared/format/yamlText';
 import { fromMadrKey } from '../../shared/format/documentMarkdown';
 import { parseDisplayRef, type DocKind } from '../../shared/kinds/kinds';
 import { UsageError } from './context';
@@ -74,9 +74,7 @@ function toNumber(v: unknown): unknown {
 }
 
 function yaml(text: string, key: string): unknown {
-  try {
-    return parseYaml(text, { schema: 'core' });
-  } catch {
-    throw new UsageError(`the value of ${key} is not valid YAML: ${text}`);
-  }
+  const read = readYaml(text);
+  if (!read.ok) throw new UsageError(`the value of ${key} is not valid YAML: ${text}`);
+  return read.value;
 }

@@ -1,10 +1,9 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-
 import { describeZodError } from '../errors';
 import { FIELD_SCHEMAS } from '../kinds/fields';
 import { DOC_KINDS, KINDS, parseDisplayRef, type DocKind } from '../kinds/kinds';
 import { RESERVED_KEYS, fromMadrKey } from './documentMarkdown';
 import { stripGeneratedBlock } from './generatedBlocks';
+import { readYaml } from './yamlText';
 
 /** A document as a repo file holds it: everything but local bookkeeping (revision, who created it here). */
 export interface RepoDocument {
@@ -51,13 +50,10 @@ export function parseDocument(path: string, text: string): ParseResult {
   const normalized = text.replace(/\r\n/g, '\n');
   const m = FRONT_MATTER_RE.exec(normalized);
   if (!m) return { ok: false, reason: 'no YAML front matter (the file must start with a --- block)' };
-  let fm: unknown;
-  try {
-    fm = parseYaml(m[1]!, { schema: 'core' }) ?? {};
-  } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line + 1}` : '';
-    return { ok: false, reason: `front matter is not valid YAML${where}` };
-  }
+  const read = readYaml(m[1]!);
+  // Lines are the file's: the front matter starts on line 2.
+  if (!read.ok) return { ok: false, reason: `front matter is not valid YAML${read.line ? ` at line ${read.line + 1}` : ''}` };
+  const fm = read.value ?? {};
   if (typeof fm !== 'object' || fm === null || Array.isArray(fm)) return { ok: false, reason: 'front matter is not a YAML mapping' };
   const data = fm as Record<string, unknown>;
 

@@ -1,4 +1,5 @@
-import { parse as parseYaml, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { readYaml } from '../format/yamlText';
 import type { Person } from '../document';
 import { compareRecords } from './merge';
 import { ReviewRecordSchema, type ReviewRecord } from './schemas';
@@ -76,13 +77,9 @@ export type ReviewFileParse = { ok: true; records: ReviewRecord[] } | { ok: fals
  * left alone rather than half read. A file without `records` holds none.
  */
 export function parseReviewFile(text: string): ReviewFileParse {
-  let data: unknown;
-  try {
-    data = parseYaml(text.replace(/^\uFEFF/, ''), { schema: 'core', uniqueKeys: true });
-  } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    return { ok: false, reason: `not valid YAML${line ? ` at line ${line}` : ''}` };
-  }
+  const read = readYaml(text.replace(/^\uFEFF/, ''));
+  if (!read.ok) return { ok: false, reason: `not valid YAML${read.line ? ` at line ${read.line}` : ''}` };
+  const data = read.value;
   if (data === null || data === undefined) return { ok: true, records: [] };
   if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'a review file is a mapping with a `records:` list' };
   const list = (data as Record<string, unknown>).records;

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { readYaml } from '../format/yamlText';
 import { DOC_KINDS, KINDS, type DocKind } from '../kinds/kinds';
 import { DEFAULT_REVIEW_POLICY, ReviewPolicySchema, type ReviewPolicy } from '../reviews/schemas';
 
@@ -130,12 +130,9 @@ export function layoutFiles(): Map<string, string> {
 
 /** Reads the format version of a designdesk.yml; a reason when it cannot be read. */
 export function readFormatVersion(text: string): { ok: true; version: number } | { ok: false; reason: string } {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { schema: 'core' });
-  } catch {
-    return { ok: false, reason: 'designdesk.yml is not valid YAML' };
-  }
+  const read = readYaml(text);
+  if (!read.ok) return { ok: false, reason: 'designdesk.yml is not valid YAML' };
+  const data = read.value;
   const version = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).format : undefined;
   if (version === undefined) return { ok: true, version: FORMAT_VERSION };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'designdesk.yml: format must be a whole number' };
@@ -148,12 +145,9 @@ export function readFormatVersion(text: string): { ok: true; version: number } |
  * a reason when it cannot be read.
  */
 export function readConfigReviewPolicy(text: string): { ok: true; policy: ReviewPolicy } | { ok: false; reason: string } {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { schema: 'core' });
-  } catch {
-    return { ok: false, reason: 'not valid YAML' };
-  }
+  const read = readYaml(text);
+  if (!read.ok) return { ok: false, reason: 'not valid YAML' };
+  const data = read.value;
   const raw = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).reviewPolicy : undefined;
   if (raw === undefined || raw === null) return { ok: true, policy: DEFAULT_REVIEW_POLICY };
   const normalized = typeof raw === 'object' && !Array.isArray(raw) && (raw as Record<string, unknown>).minApprovals == null ? { ...raw, minApprovals: {} } : raw;

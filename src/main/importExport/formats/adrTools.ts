@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { readYaml } from '../../../shared/format/yamlText';
 import type { DocKind } from '../../../shared/kinds/kinds';
 import type { ImportedDoc, SourceFile } from '../importedDoc';
 import { baseName, fitLimits, newImportedDoc, numberFromName, splitTitle, tidyBody } from './common';
@@ -31,13 +31,12 @@ export function parseAdrTools(src: SourceFile, kind: DocKind = 'adr'): ImportedD
   const entries: Array<[string, unknown]> = [];
   const hidden = HIDDEN_META_RE.exec(rest);
   if (hidden) {
-    try {
-      const data: unknown = parseYaml(hidden[1]!, { schema: 'core' });
+    const read = readYaml(hidden[1]!);
+    if (read.ok) {
+      const data = read.value;
       if (data && typeof data === 'object' && !Array.isArray(data)) entries.push(...Object.entries(data));
       rest = rest.slice(0, hidden.index) + rest.slice(hidden.index + hidden[0].length);
-    } catch {
-      doc.notes.push('a designdesk metadata comment is not valid YAML: left in the text');
-    }
+    } else doc.notes.push('a designdesk metadata comment is not valid YAML: left in the text');
   }
   const lines = rest.split('\n');
   const firstSection = lines.findIndex((l) => /^\s{0,3}#{1,6}\s/.test(l));

@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { readYaml } from '../../../shared/format/yamlText';
 import { isIsoDate } from '../../../shared/kinds/adr';
 import { MAX_BODY_CHARS, TitleSchema } from '../../../shared/document';
 import type { ImportedDoc } from '../importedDoc';
@@ -68,13 +68,10 @@ const FRONT_MATTER_RE = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/;
 export function splitFrontMatter(text: string): { data: Record<string, unknown>; rest: string } | null {
   const m = FRONT_MATTER_RE.exec(text);
   if (!m) return null;
-  let data: unknown;
-  try {
-    data = parseYaml(m[1]!, { schema: 'core' }) ?? {};
-  } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line + 1}` : '';
-    throw new Error(`its front matter is not valid YAML${where}`);
-  }
+  const read = readYaml(m[1]!);
+  // Lines are the file's: the front matter starts on line 2.
+  if (!read.ok) throw new Error(`its front matter is not valid YAML${read.line ? ` at line ${read.line + 1}` : ''}`);
+  const data = read.value ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('its front matter is not a YAML mapping');
   return { data: data as Record<string, unknown>, rest: text.slice(m[0].length) };
 }

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { readYaml } from '../../../shared/format/yamlText';
 import type { DocKind } from '../../../shared/kinds/kinds';
 import type { ImportedDoc, SourceFile } from '../importedDoc';
 import { fitLimits, keepExtra, newImportedDoc, normalizeDate, splitNames, splitTitle, tidyBody } from './common';
@@ -28,12 +28,9 @@ export function parseKep(src: SourceFile, kind: DocKind = 'rfc'): ImportedDoc {
   const doc = newImportedDoc('kep', src.path, kind);
   let meta: Record<string, unknown> = {};
   if (src.kepYaml !== undefined) {
-    let data: unknown;
-    try {
-      data = parseYaml(src.kepYaml, { schema: 'core' });
-    } catch {
-      throw new Error('its kep.yaml is not valid YAML');
-    }
+    const read = readYaml(src.kepYaml);
+    if (!read.ok) throw new Error('its kep.yaml is not valid YAML');
+    const data = read.value;
     if (data && typeof data === 'object' && !Array.isArray(data)) meta = data as Record<string, unknown>;
     else if (data !== null && data !== undefined) throw new Error('its kep.yaml is not a YAML mapping');
   } else {
