@@ -183,6 +183,31 @@ describe('sync faults (real git server, with a fault-injecting proxy where neede
     expect(await ada.call('sync:status', {})).toMatchObject({ localChanges: 0, conflicts: 0 });
   });
 
+  it('a push over 1 MB is streamed: it lands whole, and a quota refusal in the middle of the stream is still FORBIDDEN', async () => {
+    const ada = await f.laptop('Ada');
+    await ada.call('docs:create', { kind: 'adr', title: 'Small' });
+    await ada.call('sync:run', {});
+    // Four documents of 400 KB that do not compress: a pack of about 1.6 MB, above the 1 MB sent in one piece.
+    const bodies: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const doc = await ada.call('docs:create', { kind: 'rfc', title: `Large ${i}` });
+      const body = `## Summary\n\n${crypto.randomBytes(300 * 1024).toString('base64').replace(/(.{76})/g, '$1\n')}\n`;
+      await ada.call('docs:update', { id: doc.id, baseRevision: doc.revision, body });
+      bodies.push(body);
+    }
+    execFileSync('git', ['config', 'receive.maxInputSize', String(512 * 1024)], { cwd: f.repo });
+    const refused = await ada.refusal('sync:run', {});
+    expect(refused.code, refused.message).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/over its size limit/);
+    expect(remoteFiles(f.repo).filter((p) => p.startsWith('rfcs/') && p.endsWith('.md'))).toEqual([]);
+    expect((await ada.call('sync:status', {})).localChanges).toBe(4);
+
+    execFileSync('git', ['config', '--unset', 'receive.maxInputSize'], { cwd: f.repo });
+    expect(await ada.call('sync:run', {})).toMatchObject({ out: 4, errors: [] });
+    execFileSync('git', ['fsck', '--strict', '--no-dangling'], { cwd: f.repo });
+    for (let i = 0; i < 4; i++) expect(remoteShow(f.repo, `rfcs/000${i + 1}-large-${i}.md`)).toContain(bodies[i]!.slice(0, 2000).trimEnd());
+  });
+
   it('a repository over its size quota refuses the push: the error says so, nothing is lost, and it goes through once there is room', async () => {
     const ada = await f.laptop('Ada');
     await ada.call('docs:create', { kind: 'rfc', title: 'Small' });

@@ -8,8 +8,8 @@ import { mergeDocument, sameContent } from '../../shared/sync/mergeDocument';
 import { CLAIM_RANK, assignNumbers, rewriteRefs, type NumberClaim } from '../../shared/sync/numbering';
 import { documentPath, numberInFileName, uniquePath } from '../../shared/sync/repoLayout';
 import { fromRepo, toRepo } from './documentConvert';
-import { GitRepo } from './gitRepo';
 import type { RemoteDocuments, RemoteEntry } from './remoteDocuments';
+import type { StagedFiles } from './stagedFiles';
 import type { ConflictRecord, LocalDoc, SyncBase } from './syncStore';
 
 /** What happens to the local row of a document. */
@@ -40,8 +40,6 @@ export interface DocDecision {
 
 export interface DocumentPlan {
   decisions: DocDecision[];
-  /** Repository changes: path -> new text, or null to delete. */
-  writes: Map<string, string | null>;
   changes: SyncChange[];
   conflicts: number;
   /** "rfc-7" -> 8: references rewritten in unpublished documents. */
@@ -56,6 +54,8 @@ export interface PlanInput {
   /** Every path of the fetched tree, documents or not. */
   remotePaths: ReadonlySet<string>;
   now: string;
+  /** Where the files this sync writes go (staged as they are rendered, see StagedFiles). */
+  files: StagedFiles;
 }
 
 /** Per-document working state while planning. */
@@ -240,9 +240,9 @@ export function planDocuments(input: PlanInput): DocumentPlan {
   }
 
   // Paths and files to write.
-  const writes = new Map<string, string | null>();
+  const files = input.files;
   const taken = new Set(input.remotePaths);
-  for (const w of works) if (w.B && !w.path && w.R && w.base === 'delete') writes.set(w.R.path, null);
+  for (const w of works) if (w.B && !w.path && w.R && w.base === 'delete') files.remove(w.R.path);
   for (const w of works) {
     if (!w.final) continue;
     let doc = w.final;
@@ -255,16 +255,16 @@ export function planDocuments(input: PlanInput): DocumentPlan {
     let path = w.path;
     const renumbered = renumbers.get(w.id) ?? (moves.has(w.id) && w.R ? { from: w.R.doc.number ?? 0, to: moves.get(w.id)!, alias: false } : undefined);
     if (!path || (renumbered && w.R && numberInFileName(w.R.path) === renumbered.from)) {
-      if (path) writes.set(path, null);
+      if (path) files.remove(path);
       taken.delete(path ?? '');
       path = uniquePath(documentPath(doc), taken);
       if (w.unpublished) w.changes.unshift(change('out', 'added', doc, path));
     }
     taken.add(path);
     w.path = path;
-    const text = documentToMarkdown(doc);
-    writes.set(path, text);
-    w.base = { docId: w.id, path, oid: GitRepo.blobOid(text), text };
+    // Staged now and not kept: the base's text is read back from the batch when the sync applies.
+    const oid = files.write(path, documentToMarkdown(doc));
+    w.base = stagedBase(w.id, path, oid, files);
   }
 
   for (const w of works) {
@@ -282,5 +282,17 @@ export function planDocuments(input: PlanInput): DocumentPlan {
   const changes = works.flatMap((w) =>
     w.changes.map((c) => ({ ...c, path: c.path || (w.path ?? ''), ref: w.final && c.action !== 'renumbered' ? displayRef(w.final.kind, w.final.number) : c.ref })),
   );
-  return { decisions, writes, changes, conflicts: works.filter((w) => w.conflict !== null && w.conflict !== 'clear').length, refMoves };
+  return { decisions, changes, conflicts: works.filter((w) => w.conflict !== null && w.conflict !== 'clear').length, refMoves };
+}
+
+/** The base of a file this sync writes: its text is read from the staged blob when asked for. */
+function stagedBase(docId: string, path: string, oid: string, files: StagedFiles): Omit<SyncBase, 'revision'> {
+  return {
+    docId,
+    path,
+    oid,
+    get text() {
+      return files.text(oid);
+    },
+  };
 }

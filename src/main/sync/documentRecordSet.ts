@@ -73,7 +73,7 @@ export function documentRecordSet(deps: DocumentRecordSetDeps): RecordSet {
   return {
     name: 'documents',
     folders: DOC_FOLDERS,
-    async plan(snapshot, progress) {
+    async plan(snapshot, progress, files) {
       const now = deps.now().toISOString();
       // Only what changed, when the last sync left the bases clean (see incrementalInput); else every document.
       const touched = await incrementalInput(deps.sync, snapshot, progress);
@@ -81,7 +81,7 @@ export function documentRecordSet(deps: DocumentRecordSetDeps): RecordSet {
       let remote: RemoteDocuments;
       if (touched) {
         remote = touched.remote;
-        plan = planDocuments({ locals: touched.locals, bases: touched.bases, conflicts: new Map(), remote, remotePaths: new Set(snapshot.files.keys()), now });
+        plan = planDocuments({ locals: touched.locals, bases: touched.bases, conflicts: new Map(), remote, remotePaths: new Set(snapshot.files.keys()), now, files });
       } else {
         remote = await readRemoteDocuments(snapshot.files, deps.sync.bases(), snapshot.read, progress);
         // Local rows are read after the last await, so the plan sees them as they are now.
@@ -92,11 +92,11 @@ export function documentRecordSet(deps: DocumentRecordSetDeps): RecordSet {
           remote,
           remotePaths: new Set(snapshot.files.keys()),
           now,
+          files,
         });
       }
       const clean = plan.conflicts === 0 && remote.errors.length === 0 && remote.blockedIds.size === 0;
       return {
-        writes: plan.writes,
         changes: plan.changes,
         conflicts: plan.conflicts,
         errors: remote.errors,

@@ -147,6 +147,12 @@ export class ObjectBatch {
     return o.entry;
   }
 
+  /** The text of a blob in this batch (a staged blob is kept compressed: it is inflated again). */
+  text(oid: string): string {
+    if (this.objects.get(oid)?.type !== 'blob') throw new Error(`blob ${oid} is not in this batch`);
+    return this.content(oid).toString('utf8');
+  }
+
   private content(oid: string): Buffer {
     const o = this.objects.get(oid)!;
     return o.content ?? zlib.inflateSync(o.entry!.body);

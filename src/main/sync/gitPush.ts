@@ -1,5 +1,5 @@
 import { Errors, type AuthCallback, type GitAuth } from 'isomorphic-git';
-import { AGENT, discover, FLUSH, parsePktLines, pktLine, post } from './gitHttp';
+import { AGENT, discover, FLUSH, parsePktLines, pktLine, post, postStream } from './gitHttp';
 
 /**
  * A push over git's smart-HTTP protocol (receive-pack, protocol v1) that
@@ -27,21 +27,6 @@ const ZERO = '0000000000000000000000000000000000000000';
 /** Request bodies above this size are streamed (git's http.postBuffer default). */
 const STREAM_OVER = 1024 * 1024;
 
-async function* streamOf(chunks: readonly Buffer[]): AsyncGenerator<Buffer> {
-  // About 64 KB per write: fewer, larger writes than one per object.
-  let batch: Buffer[] = [];
-  let size = 0;
-  for (const c of chunks) {
-    batch.push(c);
-    size += c.length;
-    if (size >= 65536) {
-      yield Buffer.concat(batch, size);
-      batch = [];
-      size = 0;
-    }
-  }
-  if (size) yield Buffer.concat(batch, size);
-}
 /** The report-status lines, out of the side-band when the server multiplexes. */
 function reportStatus(body: Buffer, sideBand: boolean): string[] {
   const lines = parsePktLines(body);
@@ -80,7 +65,7 @@ export async function pushPack(req: PushRequest): Promise<GitAuth | undefined> {
   const body = [command, FLUSH, ...req.pack];
   const size = body.reduce((n, b) => n + b.length, 0);
   // Like git (http.postBuffer): up to 1 MB in one buffer with a Content-Length, more as a chunked stream, never copied whole.
-  const answer = await post(req.url, 'git-receive-pack', size <= STREAM_OVER ? body : streamOf(body), ad.auth);
+  const answer = size <= STREAM_OVER ? await post(req.url, 'git-receive-pack', body, ad.auth) : await postStream(req.url, 'git-receive-pack', body, ad.auth);
   const lines = reportStatus(answer, sideBand);
   const unpack = lines.shift() ?? '';
   if (!unpack.startsWith('unpack ')) throw new Errors.ParseError('unpack ok" or "unpack [error message]', unpack);

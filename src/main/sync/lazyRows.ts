@@ -24,9 +24,8 @@ export interface HeadRow {
  * synchronous stretch as the plan that asks, so they see the same row.
  */
 export function lazyLocal(r: HeadRow, content: (id: string) => { body: string; fields: string } | undefined): LocalDoc {
-  // Fields are kept once parsed (small, read several times); the body is read on each use and never kept,
-  // so a sync that renders every document (a first publish) does not hold every body at once.
-  let fields: Record<string, unknown> | undefined;
+  // Body and fields are read on each use and never kept, so a sync that renders every document (a first
+  // publish) does not hold every body, or every parsed matrix and timeline, at once.
   return {
     id: r.id,
     kind: r.kind,
@@ -37,11 +36,8 @@ export function lazyLocal(r: HeadRow, content: (id: string) => { body: string; f
       return content(r.id)?.body ?? '';
     },
     get fields() {
-      if (!fields) {
-        const c = content(r.id);
-        fields = c ? (JSON.parse(c.fields) as Record<string, unknown>) : {};
-      }
-      return fields;
+      const c = content(r.id);
+      return c ? (JSON.parse(c.fields) as Record<string, unknown>) : {};
     },
     createdAt: r.created_at,
     updatedAt: r.updated_at,

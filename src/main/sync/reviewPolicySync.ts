@@ -26,10 +26,13 @@ export function reviewPolicyRecordSet(settings: SettingsStore): RecordSet {
   return {
     name: 'review policy',
     folders: [],
-    async plan(snapshot) {
-      const none = { writes: new Map<string, string | null>(), changes: [] as SyncChange[], conflicts: 0, errors: [], apply: () => undefined };
+    async plan(snapshot, _progress, files) {
+      const none = { changes: [] as SyncChange[], conflicts: 0, errors: [], apply: () => undefined };
       const oid = snapshot.files.get(CONFIG_FILE);
-      if (!oid) return { ...none, writes: new Map([[CONFIG_FILE, configFileText(readReviewPolicy(settings))]]) };
+      if (!oid) {
+        files.write(CONFIG_FILE, configFileText(readReviewPolicy(settings)));
+        return none;
+      }
       const read = readConfigReviewPolicy(await snapshot.read(oid));
       if (!read.ok) return { ...none, errors: [{ path: CONFIG_FILE, reason: read.reason }] };
       const policy = read.policy;

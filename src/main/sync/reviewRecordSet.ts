@@ -59,7 +59,7 @@ export function reviewRecordSet(deps: ReviewRecordSetDeps): RecordSet {
   return {
     name: 'reviews',
     folders: [REVIEWS_FOLDER],
-    async plan(snapshot, progress) {
+    async plan(snapshot, progress, files) {
       const bases = deps.store.bases();
       const remotePaths = new Map<string, string>();
       for (const p of snapshot.files.keys()) {
@@ -67,7 +67,6 @@ export function reviewRecordSet(deps: ReviewRecordSetDeps): RecordSet {
         if (id) remotePaths.set(id, p);
       }
       const ids = [...new Set([...deps.store.reviewedDocIds(), ...bases.keys(), ...remotePaths.keys()])].sort();
-      const writes = new Map<string, string | null>();
       const changes: SyncChange[] = [];
       const errors: SyncFileError[] = [];
       const decisions: ReviewDecision[] = [];
@@ -118,7 +117,7 @@ export function reviewRecordSet(deps: ReviewRecordSetDeps): RecordSet {
           const target = path ?? reviewFilePath(docId);
           const text = reviewFileText(ref, doc.title, merged);
           const textOid = GitRepo.blobOid(text);
-          if (textOid !== oid) writes.set(target, text);
+          if (textOid !== oid) files.write(target, text);
           // A header brought up to date goes with the document's own change.
           if (recordsChanged && textOid !== oid) changes.push({ direction: 'out', action: path ? 'updated' : 'added', ref, title, path: target });
           base = { docId, path: target, oid: textOid, text, recordIds: merged.map((r) => r.id) };
@@ -127,7 +126,6 @@ export function reviewRecordSet(deps: ReviewRecordSetDeps): RecordSet {
       }
 
       return {
-        writes,
         changes,
         conflicts: 0,
         errors,

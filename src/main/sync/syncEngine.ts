@@ -2,7 +2,8 @@ import type { SyncChange, SyncCounts, SyncFileError, SyncPhase, SyncResult } fro
 import { AppError } from '../../shared/errors';
 import { CONFIG_FILE, FORMAT_VERSION, layoutFiles, readFormatVersion } from '../../shared/sync/repoLayout';
 import { describeGitError, isPushRejected } from './gitErrors';
-import { GitRepo, type CommitAuthor, type RemoteTarget } from './gitRepo';
+import type { CommitAuthor, GitRepo, RemoteTarget } from './gitRepo';
+import { StagedFiles } from './stagedFiles';
 
 /** The fetched state of the team repository, as a record set sees it. */
 export interface RemoteSnapshot {
@@ -17,8 +18,6 @@ export interface RemoteSnapshot {
 
 /** What a record set wants to do in this sync. */
 export interface RecordSetPlan {
-  /** Repository changes: path -> new text, or null to delete. */
-  writes: ReadonlyMap<string, string | null>;
   changes: SyncChange[];
   conflicts: number;
   errors: SyncFileError[];
@@ -38,7 +37,8 @@ export interface RecordSet {
   name: string;
   /** Top folders of the repository it owns. */
   folders: readonly string[];
-  plan(snapshot: RemoteSnapshot, progress: (done: number, total: number) => void): Promise<RecordSetPlan>;
+  /** Plans the merge; the files it changes in the repository go to `files` as it goes. */
+  plan(snapshot: RemoteSnapshot, progress: (done: number, total: number) => void, files: StagedFiles): Promise<RecordSetPlan>;
 }
 
 export interface SyncEngineDeps {
@@ -105,12 +105,19 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
     }
 
     report('merging');
+    // Every new object goes into one batch: stored here and pushed as one pack, each compressed once.
+    const batch = deps.repo.newBatch();
+    const staged = new StagedFiles(batch);
     const plans: RecordSetPlan[] = [];
     for (const set of deps.recordSets) {
-      const plan = await set.plan(snapshot, (done, total) => {
-        Object.assign(counts, { done, total });
-        report('merging');
-      });
+      const plan = await set.plan(
+        snapshot,
+        (done, total) => {
+          Object.assign(counts, { done, total });
+          report('merging');
+        },
+        staged,
+      );
       plans.push(plan);
       counts.in += plan.changes.filter((c) => c.direction === 'in').length;
       counts.out += plan.changes.filter((c) => c.direction === 'out' && c.action !== 'renumbered').length;
@@ -119,20 +126,14 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
       report('merging');
     }
 
-    const writes = new Map<string, string | null>();
+    // The layout of a new repository, where no record set wrote its own version of a file (the review policy's designdesk.yml).
     const layout = !configOid;
-    if (layout) for (const [p, text] of layoutFiles()) if (!files.has(p)) writes.set(p, text);
-    for (const plan of plans) for (const [p, text] of plan.writes) writes.set(p, text);
+    if (layout) for (const [p, text] of layoutFiles()) if (!files.has(p) && !staged.changes.has(p)) staged.write(p, text);
 
     let commit: string | null = null;
-    if (writes.size > 0) {
+    if (staged.changes.size > 0) {
       report('committing');
-      // Every new object goes into one batch: stored here and pushed as one pack, each compressed once.
-      const batch = deps.repo.newBatch();
-      const blobs = new Map<string, string | null>();
-      // Top-level files (designdesk.yml) stay loose: every sync reads them.
-      for (const [p, text] of writes) blobs.set(p, text === null ? null : GitRepo.stageText(batch, text, !p.includes('/')));
-      const newTree = await deps.repo.buildTree(tree, blobs, batch);
+      const newTree = await deps.repo.buildTree(tree, staged.changes, batch);
       if (newTree !== tree) {
         const changes = plans.flatMap((p) => p.changes);
         commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head), author, deps.now(), batch);
