@@ -69,4 +69,17 @@ describe('GitRepo.buildTree', () => {
     expect(() => fsck(repo.gitdir)).not.toThrow();
     expect(GitRepo.blobOid('a\n')).toBe(a);
   });
+
+  it('lists the tree it built without walking it, exactly as a walk of that tree does', async () => {
+    const [a, b] = [await repo.writeText('a\n'), await repo.writeText('b\n')];
+    const folders = ['rfcs', 'adrs'];
+    const t1 = await repo.buildTree(null, new Map([['rfcs/x.md', a], ['rfcs/y.md', a], ['adrs/z.md', a], ['notes/n.md', a], ['top.yml', a]]));
+    expect([...(await repo.listFiles(t1, folders))].sort()).toEqual([['adrs/z.md', a], ['rfcs/x.md', a], ['rfcs/y.md', a], ['top.yml', a]]);
+    // Changes: an edit, a delete that empties a folder, a new file, a top-level file, one outside the folders listed.
+    const t2 = await repo.buildTree(t1, new Map([['rfcs/x.md', b], ['adrs/z.md', null], ['rfcs/new.md', b], ['top.yml', b], ['notes/m.md', b]]));
+    const derived = [...(await repo.listFiles(t2, folders))].sort();
+    const walked = [...(await new GitRepo(repo.gitdir).listFiles(t2, folders))].sort();
+    expect(derived).toEqual(walked);
+    expect(walked).toEqual([['rfcs/new.md', b], ['rfcs/x.md', b], ['rfcs/y.md', a], ['top.yml', b]]);
+  });
 });

@@ -37,6 +37,11 @@ export class GitRepo {
    * each sync lists the same 10,000-entry folders, and most are unchanged.
    */
   private readonly trees = new Map<string, TreeEntry[]>();
+  /**
+   * The last listing of files (listFiles), by root tree and folders: made by
+   * a walk, or worked out by buildTree for the tree it built.
+   */
+  private listing: { tree: string; folders: readonly string[]; files: ReadonlyMap<string, string> } | null = null;
   /** Reads packed objects natively; renewed after each fetch (a fetch adds a pack). */
   private packs: PackReader;
 
@@ -122,7 +127,8 @@ export class GitRepo {
    * Every file under the given top folders, plus the top-level files, as
    * path -> blob id. Other folders are not read.
    */
-  async listFiles(tree: string, folders: readonly string[]): Promise<Map<string, string>> {
+  async listFiles(tree: string, folders: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    if (this.listing?.tree === tree && sameFolders(this.listing.folders, folders)) return this.listing.files;
     const files = new Map<string, string>();
     const walk = async (oid: string, prefix: string): Promise<void> => {
       for (const e of await this.entries(oid)) {
@@ -132,6 +138,7 @@ export class GitRepo {
       }
     };
     await walk(tree, '');
+    this.listing = { tree, folders, files };
     return files;
   }
 
@@ -159,7 +166,20 @@ export class GitRepo {
    * disappears, as in git.
    */
   async buildTree(base: string | null, changes: ReadonlyMap<string, string | null>, batch?: ObjectBatch): Promise<string> {
-    return (await this.buildDir(base, changes, batch)) ?? this.writeTree([], batch);
+    const tree = (await this.buildDir(base, changes, batch)) ?? (await this.writeTree([], batch));
+    // The new tree's listing is the base's with the changes: the next sync (whose head is this commit) need not walk it.
+    const last = this.listing;
+    if (last && base !== null && last.tree === base) {
+      const files = new Map(last.files);
+      for (const [p, oid] of changes) {
+        const slash = p.indexOf('/');
+        if (slash >= 0 && !last.folders.includes(p.slice(0, slash))) continue;
+        if (oid === null) files.delete(p);
+        else files.set(p, oid);
+      }
+      this.listing = { tree, folders: last.folders, files };
+    }
+    return tree;
   }
 
   /** Writes a tree: into the batch when one is given, else straight to the repository. */
@@ -227,4 +247,8 @@ export class GitRepo {
     this.auth = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth });
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: commit, force: true });
   }
+}
+
+function sameFolders(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }
