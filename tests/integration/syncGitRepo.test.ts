@@ -81,5 +81,12 @@ describe('GitRepo.buildTree', () => {
     const walked = [...(await new GitRepo(repo.gitdir).listFiles(t2, folders))].sort();
     expect(derived).toEqual(walked);
     expect(walked).toEqual([['rfcs/new.md', b], ['rfcs/x.md', b], ['rfcs/y.md', a], ['top.yml', b]]);
+
+    // A tree made elsewhere (a teammate's commit) is listed from the last listing and the folders that differ.
+    const other = new GitRepo(repo.gitdir);
+    const t3 = await other.buildTree(t2, new Map([['rfcs/y.md', null], ['adrs/w.md', b], ['rfcs', null], ['rfcs.md', a]]));
+    const diffed = [...(await repo.listFiles(t3, folders))].sort();
+    expect(diffed).toEqual([...(await new GitRepo(repo.gitdir).listFiles(t3, folders))].sort());
+    expect(diffed).toEqual([['adrs/w.md', b], ['rfcs.md', a], ['top.yml', b]]);
   });
 });

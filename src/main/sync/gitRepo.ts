@@ -128,18 +128,58 @@ export class GitRepo {
    * path -> blob id. Other folders are not read.
    */
   async listFiles(tree: string, folders: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    if (this.listing?.tree === tree && sameFolders(this.listing.folders, folders)) return this.listing.files;
-    const files = new Map<string, string>();
-    const walk = async (oid: string, prefix: string): Promise<void> => {
-      for (const e of await this.entries(oid)) {
-        const p = prefix + e.path;
-        if (e.type === 'blob') files.set(p, e.oid);
-        else if (e.type === 'tree' && (prefix !== '' || folders.includes(e.path))) await walk(e.oid, `${p}/`);
+    const last = this.listing;
+    if (last && sameFolders(last.folders, folders)) {
+      if (last.tree === tree) return last.files;
+      // From the last listing and what differs between the two trees: only changed folders are read. (A tree
+      // built by a sync whose objects never reached the repository cannot be read: then the walk below.)
+      const files = new Map(last.files);
+      const diffed = await this.diffInto(files, last.tree, tree, '', folders).then(
+        () => true,
+        () => false,
+      );
+      if (diffed) {
+        this.listing = { tree, folders, files };
+        return files;
       }
-    };
-    await walk(tree, '');
+    }
+    const files = new Map<string, string>();
+    await this.walkInto(files, tree, '', folders, true);
     this.listing = { tree, folders, files };
     return files;
+  }
+
+  /** Adds (or, with `remove`, deletes) every file of a tree; at the top, only the listed folders and the files. */
+  private async walkInto(files: Map<string, string>, tree: string, prefix: string, folders: readonly string[], add: boolean): Promise<void> {
+    for (const e of await this.entries(tree)) {
+      const p = prefix + e.path;
+      if (e.type === 'blob') {
+        if (add) files.set(p, e.oid);
+        else files.delete(p);
+      } else if (e.type === 'tree' && (prefix !== '' || folders.includes(e.path))) await this.walkInto(files, e.oid, `${p}/`, folders, add);
+    }
+  }
+
+  /** Brings a listing of tree `from` to tree `to`, reading only the subtrees whose ids differ. */
+  private async diffInto(files: Map<string, string>, from: string, to: string, prefix: string, folders: readonly string[]): Promise<void> {
+    if (from === to) return;
+    const before = new Map((await this.entries(from)).map((e) => [e.path, e]));
+    const after = new Map((await this.entries(to)).map((e) => [e.path, e]));
+    for (const name of new Set([...before.keys(), ...after.keys()])) {
+      const x = before.get(name);
+      const y = after.get(name);
+      if (x && y && x.oid === y.oid && x.type === y.type) continue;
+      const p = prefix + name;
+      const listed = prefix !== '' || folders.includes(name);
+      if (x?.type === 'tree' && y?.type === 'tree') {
+        if (listed) await this.diffInto(files, x.oid, y.oid, `${p}/`, folders);
+        continue;
+      }
+      if (x?.type === 'blob') files.delete(p);
+      else if (x?.type === 'tree' && listed) await this.walkInto(files, x.oid, `${p}/`, folders, false);
+      if (y?.type === 'blob') files.set(p, y.oid);
+      else if (y?.type === 'tree' && listed) await this.walkInto(files, y.oid, `${p}/`, folders, true);
+    }
   }
 
   async readText(oid: string): Promise<string> {
