@@ -2,7 +2,8 @@ import type { Document, DocumentSummary, HistoryEntry, Person } from '../../shar
 import type { DocKind } from '../../shared/kinds/kinds';
 import type { Db } from './openDatabase';
 
-interface DocRow {
+/** A row of `documents` as SQLite returns it (deleted_at only where a query selects it). */
+export interface DocRow {
   id: string;
   kind: DocKind;
   number: number;
@@ -15,22 +16,26 @@ interface DocRow {
   revision: number;
   created_by_name: string;
   created_by_email: string;
+  deleted_at?: string | null;
 }
 
-function toDocument(r: DocRow): Document {
+/** Everything of a document but its body and fields, from its row. */
+export function documentHead(r: Omit<DocRow, 'body' | 'fields'>): Omit<Document, 'body' | 'fields'> {
   return {
     id: r.id,
     kind: r.kind,
     number: r.number,
     title: r.title,
     status: r.status,
-    body: r.body,
-    fields: JSON.parse(r.fields) as Record<string, unknown>,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     revision: r.revision,
     createdBy: { name: r.created_by_name, email: r.created_by_email },
   };
+}
+
+export function toDocument(r: DocRow): Document {
+  return { ...documentHead(r), body: r.body, fields: JSON.parse(r.fields) as Record<string, unknown> };
 }
 
 export interface NewHistory {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { Errors, type AuthCallback, type GitAuth } from 'isomorphic-git';
 import { packIndex, writeAtomically } from './gitObjects';
-import { applyDelta } from './gitPackReader';
+import { applyDelta, PACK_TYPES, readPackEntryHeader } from './gitPackReader';
 import { AGENT, discover, FLUSH, parsePktLines, pktLine, post } from './gitHttp';
 
 /**
@@ -33,7 +33,6 @@ export interface FetchResult {
   auth: GitAuth | undefined;
 }
 
-const TYPES: Record<number, string> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
 
 export async function fetchBranch(req: FetchRequest): Promise<FetchResult> {
   const ad = await discover(req.url, 'git-upload-pack', req.onAuth, req.auth);
@@ -105,31 +104,17 @@ function storePack(gitdir: string, pack: Buffer): void {
   let at = 12;
   for (let i = 0; i < count; i++) {
     const offset = at;
-    let b = pack[at++]!;
-    const type = (b >> 4) & 7;
-    let size = b & 0x0f;
-    let shift = 4;
-    while (b & 0x80) {
-      b = pack[at++]!;
-      size += (b & 0x7f) * 2 ** shift;
-      shift += 7;
+    let header;
+    try {
+      header = readPackEntryHeader(pack, at, offset);
+    } catch (e) {
+      throw new Errors.ParseError('a known pack object type', (e as Error).message);
     }
-    let base: Entry['base'] = null;
-    if (type === 6) {
-      b = pack[at++]!;
-      let back = b & 0x7f;
-      while (b & 0x80) {
-        b = pack[at++]!;
-        back = (back + 1) * 128 + (b & 0x7f);
-      }
-      base = offset - back;
-    } else if (type === 7) {
-      base = pack.toString('hex', at, at + 20);
-      at += 20;
-    } else if (!TYPES[type]) throw new Errors.ParseError('a known pack object type', String(type));
+    const { type, size, base } = header;
+    at = header.dataStart;
     const { buffer, engine } = zlib.inflateSync(pack.subarray(at, pack.length - 20), { info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
     if (buffer.length !== size) throw new Errors.ParseError(`an object of ${size} bytes`, `${buffer.length} bytes`);
-    const e: Entry = { offset, type, base, dataStart: at, end: at + engine.bytesWritten, oid: base === null ? objectId(TYPES[type]!, buffer) : null };
+    const e: Entry = { offset, type, base, dataStart: at, end: at + engine.bytesWritten, oid: base === null ? objectId(PACK_TYPES[type]!, buffer) : null };
     at = e.end;
     entries.push(e);
     byOffset.set(offset, e);
@@ -144,7 +129,7 @@ function storePack(gitdir: string, pack: Buffer): void {
     if (depth > 64) throw new Errors.ParseError('a delta chain of at most 64', 'a longer one');
     const data = zlib.inflateSync(pack.subarray(e.dataStart, e.end));
     let out: { type: string; content: Buffer };
-    if (e.base === null) out = { type: TYPES[e.type]!, content: data };
+    if (e.base === null) out = { type: PACK_TYPES[e.type]!, content: data };
     else {
       const baseEntry = typeof e.base === 'number' ? byOffset.get(e.base) : byId.get(e.base);
       if (!baseEntry) throw new Errors.ParseError('a delta base inside the pack', String(e.base));

@@ -75,9 +75,46 @@ export function applyDelta(base: Buffer, delta: Buffer): Buffer {
   return out;
 }
 
-const TYPES: Record<number, string> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
+/** Pack object types (gitformat-pack): the four object kinds; 6 and 7 are deltas. */
+export const PACK_TYPES: Record<number, string> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
+
+/** The header of a pack entry at `at`: its type, inflated size, delta base (an offset or an id) and where its data starts. */
+export interface PackEntryHeader {
+  type: number;
+  size: number;
+  /** An offset delta's base offset, a ref delta's base id, or null. */
+  base: number | string | null;
+  dataStart: number;
+}
+
+/** Reads a pack entry's header from `buf`, whose byte 0 is at pack offset `offset`; throws on an unknown type. */
+export function readPackEntryHeader(buf: Buffer, at: number, offset: number): PackEntryHeader {
+  let b = buf[at++]!;
+  const type = (b >> 4) & 7;
+  let size = b & 0x0f;
+  let shift = 4;
+  while (b & 0x80) {
+    b = buf[at++]!;
+    size += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  }
+  let base: PackEntryHeader['base'] = null;
+  if (type === OFS_DELTA) {
+    b = buf[at++]!;
+    let back = b & 0x7f;
+    while (b & 0x80) {
+      b = buf[at++]!;
+      back = (back + 1) * 128 + (b & 0x7f);
+    }
+    base = offset - back;
+  } else if (type === REF_DELTA) {
+    base = buf.toString('hex', at, at + 20);
+    at += 20;
+  } else if (!PACK_TYPES[type]) throw new Error(`unknown pack object type ${type}`);
+  return { type, size, base, dataStart: at };
+}
 
 interface PackIndex {
   pack: string;
@@ -166,34 +203,16 @@ export class PackReader {
     if (depth > 64) throw new Error('delta chain too long');
     const head = Buffer.alloc(32);
     const got = fs.readSync(fd, head, 0, head.length, offset);
-    let at = 0;
-    let b = head[at++]!;
-    const type = (b >> 4) & 7;
-    let size = b & 0x0f;
-    let shift = 4;
-    while (b & 0x80) {
-      b = head[at++]!;
-      size += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    }
+    const h = readPackEntryHeader(head, 0, offset);
+    if (h.dataStart > got) throw new Error('truncated pack entry');
     let base: { type: string; content: Buffer } | null = null;
-    if (type === OFS_DELTA) {
-      b = head[at++]!;
-      let back = b & 0x7f;
-      while (b & 0x80) {
-        b = head[at++]!;
-        back = (back + 1) * 128 + (b & 0x7f);
-      }
-      base = this.readAt(fd, idx, offset - back, depth + 1);
-    } else if (type === REF_DELTA) {
-      const baseId = head.subarray(at, at + 20).toString('hex');
-      at += 20;
-      base = this.read(baseId);
-      if (!base) throw new Error(`delta base ${baseId} not found`);
-    } else if (!TYPES[type]) throw new Error(`unknown pack object type ${type}`);
-    if (at > got) throw new Error('truncated pack entry');
-    const data = this.inflateAt(fd, offset + at, size);
-    return base ? { type: base.type, content: applyDelta(base.content, data) } : { type: TYPES[type]!, content: data };
+    if (typeof h.base === 'number') base = this.readAt(fd, idx, h.base, depth + 1);
+    else if (typeof h.base === 'string') {
+      base = this.read(h.base);
+      if (!base) throw new Error(`delta base ${h.base} not found`);
+    }
+    const data = this.inflateAt(fd, offset + h.dataStart, h.size);
+    return base ? { type: base.type, content: applyDelta(base.content, data) } : { type: PACK_TYPES[h.type]!, content: data };
   }
 
   /** Inflates the zlib stream at `position`, reading a little more than it can take (zlib ignores what follows). */

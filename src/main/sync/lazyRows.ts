@@ -1,20 +1,8 @@
-import type { DocKind } from '../../shared/kinds/kinds';
-import type { LocalDoc, SyncBase } from './syncStore';
+import { documentHead } from '../store/documentStore';
+import type { DocRow, LocalDoc, SyncBase } from './syncStore';
 
 /** A document row without its body and fields (read from the covering index of migration 007). */
-export interface HeadRow {
-  id: string;
-  kind: DocKind;
-  number: number;
-  title: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  revision: number;
-  created_by_name: string;
-  created_by_email: string;
-  deleted_at: string | null;
-}
+export type HeadRow = Omit<DocRow, 'body' | 'fields'>;
 
 /**
  * A document row whose body and fields are read on first use. A sync looks
@@ -27,11 +15,7 @@ export function lazyLocal(r: HeadRow, content: (id: string) => { body: string; f
   // Body and fields are read on each use and never kept, so a sync that renders every document (a first
   // publish) does not hold every body, or every parsed matrix and timeline, at once.
   return {
-    id: r.id,
-    kind: r.kind,
-    number: r.number,
-    title: r.title,
-    status: r.status,
+    ...documentHead(r),
     get body() {
       return content(r.id)?.body ?? '';
     },
@@ -39,10 +23,6 @@ export function lazyLocal(r: HeadRow, content: (id: string) => { body: string; f
       const c = content(r.id);
       return c ? (JSON.parse(c.fields) as Record<string, unknown>) : {};
     },
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    revision: r.revision,
-    createdBy: { name: r.created_by_name, email: r.created_by_email },
     deletedAt: r.deleted_at,
   };
 }

@@ -1,5 +1,6 @@
 import type { Document } from '../../shared/document';
 import type { DocKind } from '../../shared/kinds/kinds';
+import { toDocument, type DocRow as StoreDocRow } from '../store/documentStore';
 import type { Db } from '../store/openDatabase';
 import { lazyBase, lazyLocal, type HeadRow } from './lazyRows';
 
@@ -32,37 +33,11 @@ export interface ConflictRecord {
   detectedAt: string;
 }
 
-interface DocRow {
-  id: string;
-  kind: DocKind;
-  number: number;
-  title: string;
-  status: string;
-  body: string;
-  fields: string;
-  created_at: string;
-  updated_at: string;
-  revision: number;
-  created_by_name: string;
-  created_by_email: string;
-  deleted_at: string | null;
-}
+/** A document row with its trash mark (every query here selects deleted_at). */
+export type DocRow = StoreDocRow & { deleted_at: string | null };
 
 function toLocal(r: DocRow): LocalDoc {
-  return {
-    id: r.id,
-    kind: r.kind,
-    number: r.number,
-    title: r.title,
-    status: r.status,
-    body: r.body,
-    fields: JSON.parse(r.fields) as Record<string, unknown>,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    revision: r.revision,
-    createdBy: { name: r.created_by_name, email: r.created_by_email },
-    deletedAt: r.deleted_at,
-  };
+  return { ...toDocument(r), deletedAt: r.deleted_at };
 }
 
 interface ConflictRow {
