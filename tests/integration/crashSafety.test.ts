@@ -76,6 +76,8 @@ function verify(dir: string, acked: Map<string, Ack>): { ok: string; missing: st
   const db = new Database(path.join(dir, DB_FILE));
   try {
     const ok = String(db.pragma('integrity_check', { simple: true }));
+    // Killed while the first open created the schema (one transaction): no tables yet, and nothing can have been acknowledged.
+    if (db.pragma('user_version', { simple: true }) === 0) return { ok, missing: [...acked.values()].map((a) => `${a.id} (${a.marker}): the workspace has no schema`) };
     const get = db.prepare('SELECT revision, body FROM documents WHERE id = ?');
     const missing: string[] = [];
     for (const a of acked.values()) {

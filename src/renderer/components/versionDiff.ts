@@ -97,9 +97,13 @@ function tidy(segs: Seg[]): Seg[] {
   return out;
 }
 
-/** Which lines of an unchanged stretch stay visible around the changes; the rest collapse. */
+/**
+ * Which lines of an unchanged stretch stay visible around the changes; the
+ * rest collapse. A stretch that is the whole text (no change at all) shows
+ * its first `context` lines.
+ */
 function visibleRange(count: number, isFirst: boolean, isLast: boolean, context: number): { head: number; tail: number } {
-  const head = isFirst ? 0 : context;
+  const head = isFirst && !isLast ? 0 : context;
   const tail = isLast ? 0 : context;
   if (head + tail + 1 >= count) return { head: count, tail: 0 };
   return { head, tail };

@@ -18,6 +18,12 @@ describe('diffTexts', () => {
     expect(d).toMatchObject({ identical: true, addedLines: 0, removedLines: 0, approximate: false });
   });
 
+  it('shows equal texts from their first line, collapsing only past the context', () => {
+    expect(inlineText(diffTexts('\nb', '\nb', 3).inline, 'newer')).toBe('\nb\n');
+    const long = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n');
+    expect(side(diffTexts(long, long, 3).sideBySide, 'left')).toEqual(['line 1', 'line 2', 'line 3', '[7]']);
+  });
+
   it('marks a changed word inside a changed line, inline and side by side', () => {
     const d = diffTexts('## Summary\n\nOriginal plan.\n', '## Summary\n\nA different plan.\n');
     expect(d).toMatchObject({ identical: false, addedLines: 1, removedLines: 1 });
