@@ -6,7 +6,7 @@ import { parseDisplayRef } from '../../shared/kinds/kinds';
 import { extractRefs } from '../../shared/links/refs';
 import type { DocumentStore } from '../store/documentStore';
 import type { DocumentHooks } from './documentService';
-import { summaryOf, type SummaryRow } from './summaryOf';
+import { summaryOf, type SummaryRow } from '../store/summaryOf';
 
 /**
  * References between documents. Each save recomputes the references its body

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { DocKind } from '../../shared/kinds/kinds';
 import type { DocumentStore } from '../store/documentStore';
 import type { ServiceContext } from './documentService';
-import { summaryOf, type SummaryRow } from './summaryOf';
+import { summaryOf, type SummaryRow } from '../store/summaryOf';
 
 interface TrashRow {
   id: string;

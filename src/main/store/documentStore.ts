@@ -1,6 +1,7 @@
 import type { Document, DocumentSummary, HistoryEntry, Person } from '../../shared/document';
 import type { DocKind } from '../../shared/kinds/kinds';
 import type { Db } from './openDatabase';
+import { summaryOf } from './summaryOf';
 
 /** A row of `documents` as SQLite returns it (deleted_at only where a query selects it). */
 export interface DocRow {
@@ -31,6 +32,24 @@ export function documentHead(r: Omit<DocRow, 'body' | 'fields'>): Omit<Document,
     updatedAt: r.updated_at,
     revision: r.revision,
     createdBy: { name: r.created_by_name, email: r.created_by_email },
+  };
+}
+
+/** A document as the named parameters of the statements that write its row (each takes the ones it names). */
+export function documentParams(doc: Document): Record<string, string | number> {
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    number: doc.number,
+    title: doc.title,
+    status: doc.status,
+    body: doc.body,
+    fields: JSON.stringify(doc.fields),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    revision: doc.revision,
+    createdByName: doc.createdBy.name,
+    createdByEmail: doc.createdBy.email,
   };
 }
 
@@ -100,50 +119,16 @@ export class DocumentStore {
   }
 
   insert(doc: Document): void {
-    this.stmts.insert.run({
-      id: doc.id,
-      kind: doc.kind,
-      number: doc.number,
-      title: doc.title,
-      status: doc.status,
-      body: doc.body,
-      fields: JSON.stringify(doc.fields),
-      createdAt: doc.createdAt,
-      updatedAt: doc.updatedAt,
-      revision: doc.revision,
-      createdByName: doc.createdBy.name,
-      createdByEmail: doc.createdBy.email,
-    });
+    this.stmts.insert.run(documentParams(doc));
   }
 
   update(doc: Document): void {
-    this.stmts.update.run({
-      id: doc.id,
-      title: doc.title,
-      status: doc.status,
-      body: doc.body,
-      fields: JSON.stringify(doc.fields),
-      updatedAt: doc.updatedAt,
-      revision: doc.revision,
-    });
+    this.stmts.update.run(documentParams(doc));
   }
 
   list(kind?: DocKind): DocumentSummary[] {
     const rows = kind ? this.stmts.listKind.all(kind) : this.stmts.list.all();
-    return rows.map((r) => {
-      const fields = JSON.parse(r.fields) as { author?: unknown };
-      return {
-        id: r.id,
-        kind: r.kind,
-        number: r.number,
-        title: r.title,
-        status: r.status,
-        createdAt: r.created_at,
-        updatedAt: r.updated_at,
-        author: typeof fields.author === 'string' && fields.author ? fields.author : r.created_by_name,
-        ...(r.conflicted ? { conflicted: true } : {}),
-      };
-    });
+    return rows.map((r) => ({ ...summaryOf(r), ...(r.conflicted ? { conflicted: true } : {}) }));
   }
 
   addHistory(h: NewHistory): void {

@@ -1,6 +1,6 @@
 import type { Document } from '../../shared/document';
 import type { DocKind } from '../../shared/kinds/kinds';
-import { toDocument, type DocRow as StoreDocRow } from '../store/documentStore';
+import { documentParams, toDocument, type DocRow as StoreDocRow } from '../store/documentStore';
 import type { Db } from '../store/openDatabase';
 import { lazyBase, lazyLocal, type HeadRow } from './lazyRows';
 
@@ -203,17 +203,7 @@ export class SyncStore {
 
   /** Writes a document's content and number (a sync may renumber); the caller sets the revision. */
   write(doc: Document): void {
-    this.s.write.run({
-      id: doc.id,
-      number: doc.number,
-      title: doc.title,
-      status: doc.status,
-      body: doc.body,
-      fields: JSON.stringify(doc.fields),
-      createdAt: doc.createdAt,
-      updatedAt: doc.updatedAt,
-      revision: doc.revision,
-    });
+    this.s.write.run(documentParams(doc));
   }
 
   setNumber(id: string, number: number): void {

@@ -14,7 +14,7 @@ export interface SummaryRow {
   created_by_name: string;
 }
 
-/** A documents row as the library shows it: the author field when set, else who created it (as DocumentStore.list). */
+/** A documents row as the library shows it: the author field when set, else who created it (DocumentStore.list adds whether it is in conflict). */
 export function summaryOf(r: SummaryRow): DocumentSummary {
   const fields = JSON.parse(r.fields) as { author?: unknown };
   return {
