@@ -138,6 +138,32 @@ describe('command palette, keyboard-only use and theme in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('quick open: arrows move through the matches, the chosen one stays in view, Enter opens it', async () => {
+    const { app, page, problems } = await start();
+    for (let i = 1; i <= 20; i++) {
+      const r = await app.dispatch('docs:create', { kind: 'rfc', title: `Ledger shard ${String(i).padStart(2, '0')}` });
+      expect(r.ok).toBe(true);
+    }
+    await page.reload();
+    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    await page.keyboard.press('Control+K');
+    const dialog = page.getByRole('dialog', { name: 'Quick open' });
+    await dialog.getByRole('combobox').fill('ledger');
+    const options = dialog.getByRole('option');
+    await expect.poll(() => options.count()).toBe(20);
+    for (let i = 0; i < 19; i++) await page.keyboard.press('ArrowDown');
+    const chosen = dialog.locator('[role="option"][aria-selected="true"]');
+    const title = await chosen.locator('.quick-open-title').innerText();
+    await page.screenshot({ path: path.join(SHOTS, 'quick-open-scrolled.png') });
+    // The chosen option is inside the list's visible area, not scrolled out of sight below it.
+    const [list, option] = await Promise.all([dialog.getByRole('listbox').boundingBox(), chosen.boundingBox()]);
+    expect(option!.y).toBeGreaterThanOrEqual(list!.y - 1);
+    expect(option!.y + option!.height).toBeLessThanOrEqual(list!.y + list!.height + 1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(title);
+    expect(problems).toEqual([]);
+  });
+
   it('creates and writes a document with the keyboard alone, in a sensible focus order with a visible focus ring', async () => {
     const { app, page, problems } = await start();
     const path1 = await tabTo(page, (n) => n === 'New RFC');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { filterCommands, type AppCommand } from '../commands';
+import { useListboxNavigation } from './useListboxNavigation';
 import '../styles/dialogs.css';
 import '../styles/shell.css';
 
@@ -9,9 +10,7 @@ import '../styles/shell.css';
  */
 export function CommandPalette({ commands, onClose }: { commands: readonly AppCommand[]; onClose: () => void }) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
   const results = useMemo(() => filterCommands(commands, query), [commands, query]);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -20,16 +19,19 @@ export function CommandPalette({ commands, onClose }: { commands: readonly AppCo
       if (previous?.isConnected) previous.focus();
     };
   }, []);
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
 
-  const run = (c: AppCommand | undefined): void => {
-    if (!c) return;
+  const run = (c: AppCommand): void => {
     onClose();
     // After the dialog is gone, so a command that opens another dialog or moves focus wins.
     setTimeout(c.run, 0);
   };
+  const { active, setActive, listRef, onKeyDown, activeDescendant } = useListboxNavigation({
+    items: results,
+    optionId: (c) => `cmd-${c.id}`,
+    onChoose: run,
+    onClose,
+    homeEnd: !query,
+  });
 
   return (
     <div className="dialog-backdrop" onMouseDown={onClose}>
@@ -44,36 +46,17 @@ export function CommandPalette({ commands, onClose }: { commands: readonly AppCo
           aria-expanded="true"
           aria-autocomplete="list"
           aria-controls="command-palette-list"
-          aria-activedescendant={results[active] ? `cmd-${results[active].id}` : undefined}
+          aria-activedescendant={activeDescendant}
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((a) => Math.min(a + 1, results.length - 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Home' && !query) {
-              e.preventDefault();
-              setActive(0);
-            } else if (e.key === 'End' && !query) {
-              e.preventDefault();
-              setActive(results.length - 1);
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              run(results[active]);
-            } else if (e.key === 'Escape') {
-              e.preventDefault();
-              onClose();
-            } else if (e.key === 'Tab') {
-              e.preventDefault(); // the list is reached with the arrows; focus stays in the dialog
-            }
+            if (e.key === 'Tab') e.preventDefault(); // the list is reached with the arrows; focus stays in the dialog
+            else onKeyDown(e);
           }}
         />
-        <ul ref={list} id="command-palette-list" role="listbox" className="quick-open-list" aria-label="Commands">
+        <ul ref={listRef} id="command-palette-list" role="listbox" className="quick-open-list" aria-label="Commands">
           {results.map((c, i) => (
             <li
               key={c.id}

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../shared/document';
 import { displayRef, KINDS } from '../../shared/kinds/kinds';
 import { useAppStore } from '../store';
 import { StatusBadge } from './StatusBadge';
+import { useListboxNavigation } from './useListboxNavigation';
 import '../styles/dialogs.css';
 
 const MAX = 20;
@@ -33,15 +34,14 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
   const summaries = useAppStore((s) => s.summaries);
   const navigate = useAppStore((s) => s.navigate);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const results = useMemo(() => quickMatches(summaries, query), [summaries, query]);
   useEffect(() => input.current?.focus(), []);
-  const open = (s: DocumentSummary | undefined): void => {
-    if (!s) return;
+  const open = (s: DocumentSummary): void => {
     onClose();
     void useAppStore.getState().closeDoc().then(() => navigate({ name: 'doc', id: s.id }));
   };
+  const { active, setActive, listRef, onKeyDown, activeDescendant } = useListboxNavigation({ items: results, optionId: (s) => `qo-${s.id}`, onChoose: open, onClose });
   return (
     <div className="dialog-backdrop" onMouseDown={onClose}>
       <div className="dialog quick-open" role="dialog" aria-modal="true" aria-label="Quick open" onMouseDown={(e) => e.stopPropagation()}>
@@ -54,25 +54,14 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
           role="combobox"
           aria-expanded="true"
           aria-controls="quick-open-list"
-          aria-activedescendant={results[active] ? `qo-${results[active].id}` : undefined}
+          aria-activedescendant={activeDescendant}
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((a) => Math.min(a + 1, results.length - 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              open(results[active]);
-            } else if (e.key === 'Escape') onClose();
-          }}
+          onKeyDown={onKeyDown}
         />
-        <ul id="quick-open-list" role="listbox" className="quick-open-list" aria-label="Matching documents">
+        <ul ref={listRef} id="quick-open-list" role="listbox" className="quick-open-list" aria-label="Matching documents">
           {results.length === 0 && <li className="quick-open-empty">No document matches “{query}”.</li>}
           {results.map((s, i) => (
             <li

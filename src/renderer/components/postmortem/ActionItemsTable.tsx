@@ -9,6 +9,8 @@ import {
   type ActionItem,
   type ActionStatus,
 } from '../../../shared/kinds/postmortem';
+import { patchRow, removeRow } from './rowEdits';
+import { AddRowButton, DeleteRowButton, RowActionsHeader } from './RowButtons';
 import { localToday, usePostmortemFields } from './usePostmortemFields';
 
 /** The follow-up work: what, who, by when, and where it stands. Past-due items that are not done say "Overdue". */
@@ -19,7 +21,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
   const items = f.actionItems;
   const people = [...new Set([f.author, ...f.attendees].map((p) => p.trim()).filter(Boolean))];
   const setItems = (fn: (items: ActionItem[]) => ActionItem[]): void => update((cur) => ({ actionItems: fn(cur.actionItems) }));
-  const setItem = (id: string, patch: Partial<ActionItem>): void => setItems((its) => its.map((it) => (it.id === id ? { ...it, ...patch } : it)));
+  const setItem = (id: string, patch: Partial<ActionItem>): void => setItems((its) => patchRow(its, id, patch));
   const open = items.filter((it) => it.status !== 'done').length;
   const overdue = items.filter((it) => isOverdue(it, today)).length;
 
@@ -56,9 +58,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
               <th scope="col" className="pm-col-status">
                 Status
               </th>
-              <th scope="col" className="pm-col-actions">
-                <span className="visually-hidden">Row actions</span>
-              </th>
+              <RowActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -120,15 +120,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
                     </select>
                   </td>
                   <td className="pm-col-actions">
-                    <button
-                      type="button"
-                      className="button button-quiet pm-icon-button pm-delete"
-                      aria-label={`Delete action item ${n}`}
-                      title="Delete"
-                      onClick={() => setItems((its) => its.filter((x) => x.id !== it.id))}
-                    >
-                      ✕
-                    </button>
+                    <DeleteRowButton label={`Delete action item ${n}`} onDelete={() => setItems((its) => removeRow(its, it.id))} />
                   </td>
                 </tr>
               );
@@ -141,11 +133,9 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
           <option key={p} value={p} />
         ))}
       </datalist>
-      <button
-        type="button"
-        className="button pm-add"
+      <AddRowButton
         disabled={items.length >= MAX_ACTION_ITEMS}
-        onClick={() =>
+        onAdd={() =>
           setItems((its) => {
             const id = nextRowId(its, 'a');
             setAdded(id);
@@ -154,7 +144,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
         }
       >
         + Add action item
-      </button>
+      </AddRowButton>
     </section>
   );
 }

@@ -2,17 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { Document } from '../../../shared/document';
 import { MAX_TIMELINE_ROWS, nextRowId, parseTimelineTime, sortTimeline, type TimelineEntry } from '../../../shared/kinds/postmortem';
 import { CommitInput } from './CommitInput';
+import { moveRow, patchRow, removeRow } from './rowEdits';
+import { AddRowButton, DeleteRowButton, MoveRowButton, RowActionsHeader } from './RowButtons';
 import { usePostmortemFields } from './usePostmortemFields';
-
-/** The rows with row `id` moved one place up (-1) or down (+1). */
-function moveRow<T extends { id: string }>(rows: readonly T[], id: string, by: -1 | 1): T[] {
-  const from = rows.findIndex((r) => r.id === id);
-  const to = from + by;
-  if (from < 0 || to < 0 || to >= rows.length) return [...rows];
-  const next = [...rows];
-  [next[from], next[to]] = [next[to]!, next[from]!];
-  return next;
-}
 
 /**
  * The incident timeline: one row per event with its UTC time. Rows stay in
@@ -28,7 +20,7 @@ export function TimelineTable({ doc }: { doc: Document }) {
   const inOrder = sorted.every((r, i) => r === rows[i]);
   const setRows = (fn: (rows: TimelineEntry[], date: string) => TimelineEntry[]): void =>
     update((cur) => ({ timeline: fn(cur.timeline, cur.incidentDate) }));
-  const setRow = (id: string, patch: Partial<TimelineEntry>): void => setRows((rs) => rs.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+  const setRow = (id: string, patch: Partial<TimelineEntry>): void => setRows((rs) => patchRow(rs, id, patch));
   const moveBy = (id: string, by: -1 | 1): void => {
     setRows((rs) => moveRow(rs, id, by));
     setMoved({ id, by });
@@ -69,9 +61,7 @@ export function TimelineTable({ doc }: { doc: Document }) {
                 Time (UTC)
               </th>
               <th scope="col">Event</th>
-              <th scope="col" className="pm-col-actions">
-                <span className="visually-hidden">Row actions</span>
-              </th>
+              <RowActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -104,37 +94,9 @@ export function TimelineTable({ doc }: { doc: Document }) {
                   </td>
                   <td className="pm-col-actions">
                     <div className="pm-row-buttons">
-                      <button
-                        type="button"
-                        className="button button-quiet pm-icon-button"
-                        aria-label={`Move timeline row ${n} up`}
-                        title="Move up"
-                        data-move="-1"
-                        disabled={i === 0}
-                        onClick={() => moveBy(row.id, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-quiet pm-icon-button"
-                        aria-label={`Move timeline row ${n} down`}
-                        title="Move down"
-                        data-move="1"
-                        disabled={i === rows.length - 1}
-                        onClick={() => moveBy(row.id, 1)}
-                      >
-                        ↓
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-quiet pm-icon-button pm-delete"
-                        aria-label={`Delete timeline row ${n}`}
-                        title="Delete"
-                        onClick={() => setRows((rs) => rs.filter((r) => r.id !== row.id))}
-                      >
-                        ✕
-                      </button>
+                      <MoveRowButton by={-1} label={`Move timeline row ${n} up`} disabled={i === 0} onMove={() => moveBy(row.id, -1)} />
+                      <MoveRowButton by={1} label={`Move timeline row ${n} down`} disabled={i === rows.length - 1} onMove={() => moveBy(row.id, 1)} />
+                      <DeleteRowButton label={`Delete timeline row ${n}`} onDelete={() => setRows((rs) => removeRow(rs, row.id))} />
                     </div>
                   </td>
                 </tr>
@@ -143,11 +105,9 @@ export function TimelineTable({ doc }: { doc: Document }) {
           </tbody>
         </table>
       )}
-      <button
-        type="button"
-        className="button pm-add"
+      <AddRowButton
         disabled={rows.length >= MAX_TIMELINE_ROWS}
-        onClick={() => {
+        onAdd={() => {
           setRows((rs) => {
             const id = nextRowId(rs, 't');
             setAdded(id);
@@ -156,7 +116,7 @@ export function TimelineTable({ doc }: { doc: Document }) {
         }}
       >
         + Add event
-      </button>
+      </AddRowButton>
     </section>
   );
 }
