@@ -105,19 +105,23 @@ export function parseCsv(text) {
   return rows;
 }
 
-/** The scanner's CSV as findings: { check, severity, confidence, file, location, sample, description }. */
+const SEVERITIES = new Set(['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
+
+/**
+ * The scanner's CSV as findings: { check, severity, confidence, file, location, sample, description }.
+ * Throws on a row that is not a finding: the scanner writes its rows concurrently and has been seen to
+ * interleave two of them, and a report read wrong must never pass as "no HIGH finding".
+ */
 export function findingsOf(csvText) {
   const [header, ...rows] = parseCsv(csvText);
   if (!header || header[0]?.trim() !== 'issue') throw new Error('not an Electronegativity CSV report');
-  return rows.map(([check, severity, confidence, file, location, sample, description]) => ({
-    check: check.trim(),
-    severity: severity.trim(),
-    confidence: confidence.trim(),
-    file: file.trim(),
-    location: location.trim(),
-    sample: (sample ?? '').trim(),
-    description: (description ?? '').trim(),
-  }));
+  return rows.map((row, i) => {
+    const [check, severity, confidence, file, location, sample, description] = row.map((f) => f.trim());
+    if (row.length !== header.length || !/^[A-Z0-9_]+$/.test(check) || !SEVERITIES.has(severity) || !/^\d+:\d+$/.test(location)) {
+      throw new Error(`malformed Electronegativity report, row ${i + 2}: ${row.join(',').slice(0, 160)}`);
+    }
+    return { check, severity, confidence, file, location, sample: sample ?? '', description: description ?? '' };
+  });
 }
 
 /**
@@ -156,15 +160,26 @@ function main() {
     console.error('[electronegativity] not installed: npm install (devDependency @doyensec/electronegativity).');
     process.exit(1);
   }
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-eneg-')), 'report.csv');
-  const args = ['-i', 'src', '-r', '-e', electronVersion(ROOT), '-v', 'false', '-o', out];
-  const run = spawnSync(bin, args, { cwd: ROOT, encoding: 'utf8' });
-  if (!fs.existsSync(out)) {
-    console.error(`[electronegativity] the scan wrote no report (exit ${run.status}):\n${run.stderr}${run.stdout}`);
-    process.exit(1);
+  // A report the scanner garbled (see findingsOf) is scanned again, up to three times in all; then the scan fails.
+  let findings = null;
+  for (let attempt = 1; !findings; attempt++) {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-eneg-')), 'report.csv');
+    const args = ['-i', 'src', '-r', '-e', electronVersion(ROOT), '-v', 'false', '-o', out];
+    const run = spawnSync(bin, args, { cwd: ROOT, encoding: 'utf8' });
+    if (!fs.existsSync(out)) {
+      console.error(`[electronegativity] the scan wrote no report (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+      process.exit(1);
+    }
+    try {
+      findings = findingsOf(fs.readFileSync(out, 'utf8'));
+    } catch (e) {
+      console.error(`[electronegativity] ${e.message}${attempt < 3 ? ' (scanning again)' : ''}`);
+      if (attempt >= 3) process.exit(1);
+    } finally {
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
   }
-  const triaged = triage(findingsOf(fs.readFileSync(out, 'utf8')));
-  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  const triaged = triage(findings);
   for (const f of triaged) {
     const tag = f.status === 'excluded' ? 'excluded' : f.severity === 'HIGH' ? 'FAIL' : 'warn';
     console.log(`[electronegativity] ${tag.padEnd(8)} ${f.severity.padEnd(6)} ${f.check} ${f.file}:${f.location}${f.reason ? ` (${f.reason})` : ''}`);

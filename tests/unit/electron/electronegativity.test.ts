@@ -31,6 +31,14 @@ describe('the Electronegativity report', () => {
     expect(findings[2]!.sample).toBe('new BrowserWindow({ webPreferences: { nodeIntegration: true } })');
     expect(() => findingsOf('not,a,report\n')).toThrow(/not an Electronegativity CSV/);
   });
+
+  it('refuses a report whose rows were garbled (interleaved writes), rather than reading fewer findings', () => {
+    // As seen in CI: the tail of one row written over another, so a quote opens and swallows the rows after it.
+    const lines = REPORT.split('\n');
+    const garbled = [lines[0], `${lines[1]!.split('"No CSP')[0]}"No CSP has been dete'preload.cjs') ted in the target application,https://example/CSP`, ...lines.slice(2)].join('\n');
+    expect(parseCsv(garbled)).toHaveLength(2);
+    expect(() => findingsOf(garbled)).toThrow(/malformed Electronegativity report/);
+  });
 });
 
 describe('triage', () => {
