@@ -1,13 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
-import { launchBrowser, type Browser } from '../support/browser';
-import { requireRenderer } from '../support/renderer';
+import { startWebApp, type WebApp } from '../support/webApp';
 
 // axe-core (through @axe-core/playwright) on every main screen, in the light
 // and the dark theme: no violation of serious or critical impact. The
@@ -17,8 +11,7 @@ import { requireRenderer } from '../support/renderer';
 const ADA = { name: 'Ada Lovelace', email: 'ada@example.test' };
 const SCHEMES = ['light', 'dark'] as const;
 
-let browser: Browser;
-let ws: { dir: string; app: App; host: WebHost };
+let web: WebApp;
 let page: Page;
 
 interface Finding {
@@ -54,21 +47,11 @@ async function openDoc(ref: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-axe-'));
-  const app = createApp({ workspaceDir: dir, bridge: 'web', version: 'test', fallbackIdentity: () => ADA, offerFirstRun: true });
-  const host = await startWebHost({ dispatch: app.dispatch, staticDir: requireRenderer() });
-  ws = { dir, app, host };
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(host.openUrl);
+  web = await startWebApp('axe', { fallbackIdentity: () => ADA, offerFirstRun: true, dispatch: { checkOutput: false } });
+  ({ page } = web);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await ws?.host.close();
-  ws?.app.close();
-  if (ws) fs.rmSync(ws.dir, { recursive: true, force: true });
-});
+afterAll(() => web?.close());
 
 const findings: Finding[] = [];
 const screens: string[] = [];

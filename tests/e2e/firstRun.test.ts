@@ -1,48 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
-import { launchBrowser, type Browser } from '../support/browser';
-import { requireRenderer } from '../support/renderer';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS as SHOTS, webAppPerTest } from '../support/webApp';
 
 // What `git config` would say on this machine: the guide pre-fills it.
 const GIT_IDENTITY = { name: 'Grace Hopper', email: 'grace@example.test' };
-const SHOTS = path.resolve('test-results/screenshots');
 
-let browser: Browser;
-let ws: { dir: string; app: App; host: WebHost } | undefined;
-
-beforeAll(async () => {
-  requireRenderer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const p of browser.context.pages()) await p.close();
-  await ws?.host.close();
-  ws?.app.close();
-  if (ws) fs.rmSync(ws.dir, { recursive: true, force: true });
-  ws = undefined;
-});
-
-async function start(): Promise<{ app: App; dir: string; page: Page; problems: string[] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-firstrun-'));
-  const app = createApp({ workspaceDir: dir, bridge: 'web', version: 'test', fallbackIdentity: () => GIT_IDENTITY, offerFirstRun: true, dispatch: { checkOutput: true } });
-  const host = await startWebHost({ dispatch: app.dispatch, staticDir: requireRenderer() });
-  ws = { dir, app, host };
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(host.openUrl);
-  return { app, dir, page, problems };
-}
+const startFresh = webAppPerTest();
+const start = () => startFresh('firstrun', { fallbackIdentity: () => GIT_IDENTITY, offerFirstRun: true });
 
 const rows = (page: Page) => page.getByTestId('doc-row');
 

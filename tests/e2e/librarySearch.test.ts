@@ -1,21 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
+import type { App } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import { DOC_KINDS } from '../../src/shared/kinds/kinds';
-import { launchBrowser, type Browser } from '../support/browser';
+import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 
-const SCREENSHOTS = path.resolve('test-results/screenshots');
 const PER_KIND = 75;
 
-let dir: string;
+let web: WebApp;
 let app: App;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 
 async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
@@ -55,28 +49,15 @@ const rows = () => page.getByTestId('doc-row');
 const refsInView = async (): Promise<string[]> => (await rows().locator('.doc-ref').allInnerTexts()).map((t) => t.trim());
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-library-'));
-  app = createApp({
-    workspaceDir: dir,
-    bridge: 'web',
-    version: 'test',
-    fallbackIdentity: () => ({ name: 'Ada Lovelace', email: 'ada@example.com' }),
-    dispatch: { checkOutput: true },
+  web = await startWebApp('library', {}, {
+    beforeOpen: async (started) => {
+      ({ app, page } = started);
+      await seed();
+    },
   });
-  await seed();
-  host = await startWebHost({ dispatch: app.dispatch, staticDir: 'dist/renderer' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(host.openUrl);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  app?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => web?.close());
 
 describe('library and search', () => {
   it('lists 300 documents in a virtualized table with column headers', async () => {

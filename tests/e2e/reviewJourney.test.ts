@@ -1,39 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
-import { launchBrowser, type Browser } from '../support/browser';
-import { requireRenderer } from '../support/renderer';
+import type { App } from '../../src/main/app';
+import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 
-const SCREENSHOTS = path.resolve('test-results/screenshots');
-const ADA = { name: 'Ada Lovelace', email: 'ada@example.com' };
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com' };
 
-let dir: string;
+let web: WebApp;
 let app: App;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-review-'));
-  app = createApp({ workspaceDir: dir, bridge: 'web', version: 'test', fallbackIdentity: () => ADA, dispatch: { checkOutput: true } });
-  host = await startWebHost({ dispatch: app.dispatch, staticDir: requireRenderer() });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(host.openUrl);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  web = await startWebApp('review');
+  ({ app, page } = web);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  app?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => web?.close());
 
 const editor = (): Locator => page.getByRole('article', { name: 'RFC-1 editor' });
 const panel = (): Locator => editor().getByRole('complementary', { name: 'Review' });

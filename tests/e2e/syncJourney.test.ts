@@ -1,22 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
+import type { App } from '../../src/main/app';
 import { MemorySecretStore } from '../../src/main/sync/secretStore';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
-import { launchBrowser, type Browser } from '../support/browser';
 import { startGitServer, type GitServer } from '../support/gitServer';
 import { cloneTeammate, fsck, remoteFiles, remoteShow } from '../support/syncWorkspace';
+import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 
-const SCREENSHOTS = path.resolve('test-results/screenshots');
 const PASSWORD = 'e2e-Secret-pa55';
 
-let dir: string;
+let web: WebApp;
 let app: App;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 let server: GitServer;
 let url: string;
@@ -24,27 +19,13 @@ let url: string;
 beforeAll(async () => {
   server = await startGitServer({ auth: { username: 'ada', password: PASSWORD } });
   url = server.createRepo('designs.git');
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-sync-'));
-  app = createApp({
-    workspaceDir: dir,
-    bridge: 'web',
-    version: 'test',
-    fallbackIdentity: () => ({ name: 'Ada Lovelace', email: 'ada@example.com' }),
-    secrets: new MemorySecretStore(),
-    dispatch: { checkOutput: true },
-  });
-  host = await startWebHost({ dispatch: app.dispatch, staticDir: 'dist/renderer' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(host.openUrl);
+  web = await startWebApp('sync', { secrets: new MemorySecretStore() });
+  ({ app, page } = web);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  app?.close();
+  await web?.close();
   await server?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('sync journey', () => {

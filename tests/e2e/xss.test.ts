@@ -1,13 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
+import type { App } from '../../src/main/app';
 import type { Result } from '../../src/shared/errors';
-import { launchBrowser, type Browser } from '../support/browser';
-import { requireRenderer } from '../support/renderer';
+import { startWebApp, type WebApp } from '../support/webApp';
 
 // Hostile Markdown: documents arrive from other people's pushes and imports.
 // Every payload below tries to run script (each calls alert() or sets
@@ -79,10 +76,9 @@ const PAYLOADS = [
 const ADA = { name: 'Ada Lovelace', email: 'ada@example.test' };
 const SCREENSHOT = path.resolve('test-results/screenshots/xss-hostile-markdown.png');
 
+let web: WebApp;
 let dir: string;
 let app: App;
-let host: WebHost;
-let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
 const rich: { id: string; what: string }[] = [];
@@ -153,33 +149,26 @@ async function seed(): Promise<void> {
 }
 
 beforeAll(async () => {
-  requireRenderer();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-xss-'));
-  app = createApp({ workspaceDir: dir, bridge: 'web', version: 'test', fallbackIdentity: () => ADA });
-  await seed();
-  host = await startWebHost({ dispatch: app.dispatch, staticDir: requireRenderer() });
-  browser = await launchBrowser();
-  await browser.context.addInitScript(() => {
-    const w = window as unknown as { __xss: number; __violations: string[] };
-    w.__xss = 0;
-    w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
+  web = await startWebApp('xss', { fallbackIdentity: () => ADA, dispatch: { checkOutput: false } }, {
+    beforeOpen: async (started) => {
+      ({ dir, app, page } = started);
+      await seed();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __xss: number; __violations: string[] };
+        w.__xss = 0;
+        w.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
+      });
+      page.on('dialog', (d) => {
+        dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      });
+    },
   });
-  page = await browser.context.newPage();
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(host.openUrl);
   await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  app?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => web?.close());
 
 /** Everything in the DOM that could run script, described; [] when clean. */
 async function scriptableNodes(p: Page): Promise<string[]> {
