@@ -1,51 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/main/app';
-import { startWebHost, type WebHost } from '../../src/main/web/webHost';
+import { describe, expect, it } from 'vitest';
 import { sectionText, splitSections } from '../../src/shared/markdown/sections';
-import { launchBrowser, type Browser } from '../support/browser';
-import { requireRenderer } from '../support/renderer';
+import { SCREENSHOTS as SHOTS, webAppPerTest, type WebApp } from '../support/webApp';
 
 const ADA = { name: 'Ada Lovelace', email: 'ada@example.test' };
-const SHOTS = path.resolve('test-results/screenshots');
 const LIGHT_BG = 'rgb(247, 248, 250)';
 const DARK_BG = 'rgb(21, 24, 29)';
 
-let browser: Browser;
-let ws: { dir: string; app: App; host: WebHost } | undefined;
+const startFresh = webAppPerTest();
 
-beforeAll(async () => {
-  requireRenderer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const p of browser.context.pages()) await p.close();
-  await ws?.host.close();
-  ws?.app.close();
-  if (ws) fs.rmSync(ws.dir, { recursive: true, force: true });
-  ws = undefined;
-});
-
-async function start(): Promise<{ app: App; page: Page; problems: string[] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-e2e-palette-'));
-  const app = createApp({ workspaceDir: dir, bridge: 'web', version: 'test', fallbackIdentity: () => ADA, dispatch: { checkOutput: true } });
-  const host = await startWebHost({ dispatch: app.dispatch, staticDir: requireRenderer() });
-  ws = { dir, app, host };
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(host.openUrl);
-  await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
-  return { app, page, problems };
+async function start(): Promise<WebApp> {
+  const web = await startFresh('palette', { fallbackIdentity: () => ADA }, { beforeOpen: ({ page }) => page.emulateMedia({ colorScheme: 'light' }) });
+  await web.page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+  return web;
 }
 
 /** The accessible name (or text) of the focused element. */
@@ -135,6 +103,34 @@ describe('command palette, keyboard-only use and theme in Chromium', () => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(await help.getByRole('row').filter({ hasText: 'Ctrl+Shift+P' }).innerText()).toContain('Command palette');
     await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
+
+  it('menus close with Escape and with a click outside them, and a choice in them still works', async () => {
+    const { page, problems } = await start();
+    const toggle = page.getByRole('button', { name: 'New document of another kind' });
+    const kinds = page.getByRole('menu');
+    await toggle.click();
+    await expect.poll(() => kinds.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => kinds.count()).toBe(0);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await toggle.click();
+    await expect.poll(() => kinds.isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Library', level: 1 }).click();
+    await expect.poll(() => kinds.count()).toBe(0);
+
+    // A click inside the menu is not "outside": the chosen kind is created.
+    await toggle.click();
+    await kinds.getByRole('menuitem', { name: /ADR/ }).click();
+    await expect.poll(() => page.url()).toMatch(/#doc\//);
+
+    const identity = page.getByRole('button', { name: /Signed in as Ada Lovelace/ });
+    await identity.click();
+    expect(await identity.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => identity.getAttribute('aria-expanded')).toBe('false');
     expect(problems).toEqual([]);
   });
 

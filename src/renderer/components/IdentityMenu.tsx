@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Person } from '../../shared/document';
 import { call, errorMessage } from '../api/client';
 import { useAppStore } from '../store';
+import { useDismiss } from './useDismiss';
 import '../styles/reviews.css';
 
 /**
@@ -20,21 +21,9 @@ export function IdentityMenu() {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!open) return;
-    call('identity:recent', {}).then(setRecent, () => setRecent([]));
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onClick = (e: MouseEvent): void => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('mousedown', onClick);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('mousedown', onClick);
-    };
+    if (open) call('identity:recent', {}).then(setRecent, () => setRecent([]));
   }, [open]);
+  useDismiss(ref, open, () => setOpen(false));
 
   if (!identity) return null;
   const others = recent.filter((p) => p.name !== identity.name || p.email !== identity.email);

@@ -1,24 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { DOC_KINDS, KINDS, type DocKind } from '../../shared/kinds/kinds';
+import { useDismiss } from './useDismiss';
 
 /** "New RFC" as the primary action, with the other kinds one click away. */
 export function NewDocumentMenu({ onCreate }: { onCreate: (kind: DocKind) => void }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    const onClick = (e: MouseEvent): void => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('mousedown', onClick);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('mousedown', onClick);
-    };
-  }, []);
+  useDismiss(ref, open, () => setOpen(false));
   return (
     <div className="split-button" ref={ref}>
       <button type="button" className="button button-primary" onClick={() => onCreate('rfc')} title="New RFC (Ctrl+N)">

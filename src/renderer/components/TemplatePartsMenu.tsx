@@ -1,28 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Document } from '../../shared/document';
 import { OPTIONAL_PARTS, addTemplatePart, hasTemplatePart } from '../../shared/kinds/templates';
 import { useAppStore } from '../store';
+import { useDismiss } from './useDismiss';
 
 /** "Add from template": the optional parts of a kind's template (for RFCs: Problem Statement, Success Metrics). */
 export function TemplatePartsMenu({ doc }: { doc: Document }) {
   const edit = useAppStore((s) => s.edit);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent): void => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('mousedown', onDown);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('mousedown', onDown);
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(ref, open, () => setOpen(false));
   const parts = OPTIONAL_PARTS[doc.kind];
   if (parts.length === 0) return null;
   return (
