@@ -1,9 +1,10 @@
 import type { SyncConflict } from '../../shared/contract/sync';
-import type { Document, Person } from '../../shared/document';
-import { AppError } from '../../shared/errors';
+import { BodySchema, TitleSchema, type Document, type Person } from '../../shared/document';
+import { AppError, describeZodError } from '../../shared/errors';
 import { documentToMarkdown } from '../../shared/format/documentMarkdown';
 import { parseDocument, type RepoDocument } from '../../shared/format/parseDocument';
-import { displayRef } from '../../shared/kinds/kinds';
+import { displayRef, KINDS } from '../../shared/kinds/kinds';
+import { isKnownStatus, LIFECYCLES } from '../../shared/kinds/lifecycle';
 import type { DocumentHooks } from '../services/documentService';
 import type { DocumentStore } from '../store/documentStore';
 import { fromRepo } from './documentConvert';
@@ -20,6 +21,22 @@ export interface ResolverDeps {
 function withoutDeleted(doc: LocalDoc): Document {
   const { deletedAt: _deletedAt, ...rest } = doc;
   return rest;
+}
+
+/**
+ * What the API would refuse in a hand merge: a title or a body past its
+ * limits, or a status that is neither one of the kind's nor the one either
+ * side already has (a status kept verbatim from an import stays allowed).
+ */
+function mergedProblem(next: Document, sideStatuses: readonly string[]): string | null {
+  const title = TitleSchema.safeParse(next.title);
+  if (!title.success) return `title: ${describeZodError(title.error)}`;
+  const body = BodySchema.safeParse(next.body);
+  if (!body.success) return describeZodError(body.error);
+  if (!isKnownStatus(next.kind, next.status) && !sideStatuses.includes(next.status)) {
+    return `status "${next.status}" is not a status of ${KINDS[next.kind].plural} (${LIFECYCLES[next.kind].statuses.join(', ')})`;
+  }
+  return null;
 }
 
 /**
@@ -48,6 +65,7 @@ export class ConflictResolver {
         body: c.body,
         mine: documentToMarkdown(withoutDeleted(doc)),
         theirs: c.theirsText,
+        base: c.baseText,
         suggestion: c.suggestion,
         detectedAt: c.detectedAt,
       });
@@ -55,16 +73,21 @@ export class ConflictResolver {
     return out;
   }
 
-  private parseMerged(path: string, text: string, doc: LocalDoc, now: string): Document {
+  private parseMerged(path: string, text: string, doc: LocalDoc, theirsText: string | null, now: string): Document {
     const r = parseDocument(path, text);
     if (!r.ok) throw new AppError('VALIDATION', `The merged text cannot be read: ${r.reason}.`, { reason: r.reason });
     if (/^(<{7}|={7}|>{7})( |$)/m.test(r.doc.body)) throw new AppError('VALIDATION', 'The merged text still has conflict markers (<<<<<<<, =======, >>>>>>>): keep one side of each.');
     if (r.doc.kind !== doc.kind) throw new AppError('VALIDATION', 'The merged text is a different kind of document.');
+    let next: Document;
     try {
-      return fromRepo(r.doc satisfies RepoDocument, doc.id, doc.number, doc, now);
+      next = fromRepo(r.doc satisfies RepoDocument, doc.id, doc.number, doc, now);
     } catch (e) {
       throw new AppError('VALIDATION', `The merged front matter is not valid: ${(e as Error).message}`);
     }
+    const theirs = theirsText === null ? null : parseDocument(path, theirsText);
+    const problem = mergedProblem(next, [doc.status, ...(theirs?.ok ? [theirs.doc.status] : [])]);
+    if (problem) throw new AppError('VALIDATION', `The merged text is not a valid document: ${problem}.`);
+    return next;
   }
 
   /** Resolves one conflict; returns whether the document went to the trash (deleted in the repository, "theirs" taken). */
@@ -97,7 +120,7 @@ export class ConflictResolver {
         sync.setBase({ ...theirsBase!, revision: after.revision }, now);
       } else {
         // Mine or a merge: a new local revision over the repository's version as the base, pushed by the next sync.
-        const next = take === 'merged' ? this.parseMerged(c.path, text ?? '', doc, now) : withoutDeleted(doc);
+        const next = take === 'merged' ? this.parseMerged(c.path, text ?? '', doc, c.theirsText, now) : withoutDeleted(doc);
         save(next);
         if (theirsBase) sync.setBase({ ...theirsBase, revision: doc.revision }, now);
         else sync.deleteBase(id);

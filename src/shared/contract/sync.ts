@@ -134,6 +134,8 @@ export const SyncConflictSchema = z.object({
   mine: z.string(),
   /** The file as the team repository has it; null when it was deleted there. */
   theirs: z.string().nullable(),
+  /** The file as it was at the last sync (the merge base); null when this device never synced it. */
+  base: z.string().nullable(),
   /** A starting point for a hand merge: clean changes applied, colliding lines of both sides between markers. */
   suggestion: z.string(),
   detectedAt: z.string(),
