@@ -19,6 +19,7 @@ void main(process.argv.slice(2), {
   cwd: process.cwd(),
   platform: process.platform,
   home: os.homedir(),
+  stdin: process.stdin,
   version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
 }).then(
   (code) => {

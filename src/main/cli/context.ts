@@ -20,6 +20,8 @@ export interface CliIo {
   identity?: () => Person;
   now?: () => Date;
   version?: string;
+  /** Standard input, for commands that read a text given as "-" (absent: none can be read). */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** Wrong arguments: exit code 2, with the command's usage. */
@@ -73,7 +75,7 @@ export function workspaceOf(io: CliIo, option: string | undefined): string {
 }
 
 /** Commands that only read the workspace, so they need not wait for the desktop app or the web host to close. */
-export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'show', 'search', 'export', 'lint']);
+export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'show', 'search', 'export', 'lint', 'conflicts']);
 
 /** Builds the context of one run; `close` releases the database if it was opened. */
 export function createContext(io: CliIo, command: Command, args: string[], values: CommandContext['values']): CommandContext & { close(): void } {

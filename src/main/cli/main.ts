@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../shared/errors';
+import { conflictsCommand } from './commands/conflictsCommand';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { initCommand } from './commands/initCommand';
@@ -8,6 +9,7 @@ import { listCommand } from './commands/listCommand';
 import { moveCommand } from './commands/moveCommand';
 import { newCommand } from './commands/newCommand';
 import { remoteCommand } from './commands/remoteCommand';
+import { resolveCommand } from './commands/resolveCommand';
 import { searchCommand } from './commands/searchCommand';
 import { setCommand } from './commands/setCommand';
 import { showCommand } from './commands/showCommand';
@@ -28,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   lintCommand,
   remoteCommand,
   syncCommand,
+  conflictsCommand,
+  resolveCommand,
 ];
 
 /** Exit codes: 0 ok, 1 findings or a failure, 2 bad usage. */

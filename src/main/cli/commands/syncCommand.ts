@@ -10,9 +10,9 @@ export const syncCommand: Command = {
   details: `Fetches the team repository set with "designdesk remote set", merges it with the
 workspace document by document, commits and pushes. When both sides changed the
 same field or lines, both versions are kept and the document is flagged as a
-conflict (resolve it in the app). Credentials in the environment
-(DESIGNDESK_TOKEN, or DESIGNDESK_USERNAME + DESIGNDESK_PASSWORD) replace the
-stored ones first.
+conflict ("designdesk conflicts" shows it, "designdesk resolve" resolves it).
+Credentials in the environment (DESIGNDESK_TOKEN, or DESIGNDESK_USERNAME +
+DESIGNDESK_PASSWORD) replace the stored ones first.
 
 Prints what came in and went out. Exit code 1 when the sync failed, left
 conflicts, or could not read some files of the repository.
@@ -37,7 +37,7 @@ Example (CI):
       for (const e of result.errors) ctx.out(`error ${e.path}: ${e.reason}`);
       ctx.out(`Synced with ${remote.url} (${remote.branch}): ${result.in} in, ${result.out} out, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}${result.commit ? `, commit ${result.commit.slice(0, 10)}` : ', nothing to push'}.`);
     }
-    if (result.conflicts) ctx.err(`designdesk sync: ${result.conflicts} document(s) in conflict: both versions are kept; resolve them in DesignDesk.`);
+    if (result.conflicts) ctx.err(`designdesk sync: ${result.conflicts} document(s) in conflict: both versions are kept; see them with "designdesk conflicts" and resolve each with "designdesk resolve REF --take mine|theirs|merged" (or in the app).`);
     if (result.errors.length) ctx.err(`designdesk sync: ${result.errors.length} file(s) of the team repository could not be read (listed above).`);
     return result.conflicts || result.errors.length ? 1 : 0;
   },
