@@ -8,7 +8,7 @@ import { terminalJson, terminalLine } from '../terminalText';
 /** Lines of context around each change, as `diff -u` and git show them. */
 const CONTEXT_LINES = 3;
 /** Past this many changed lines a diff is not computed (Myers' cost grows with it): the texts are in --json. */
-const MAX_DIFF_EDITS = 2000;
+const MAX_DIFF_EDITS = 1000;
 
 /** What collided, in the app's words (ConflictCard). */
 export function whatCollided(c: SyncConflict): string {
