@@ -72,7 +72,6 @@ function rfcFile(t: Teammate, number: number): string {
 }
 
 // What a terminal acts on: C0 controls but tab and newline, DEL, C1 controls (U+009B is CSI), bidi overrides.
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('designdesk conflicts with a teammate\'s hostile text', () => {

@@ -4,7 +4,6 @@ import { unifiedDiff } from '../../../../src/main/cli/commands/conflictsCommand'
 import { terminalJson, terminalLine } from '../../../../src/main/cli/terminalText';
 
 // What a terminal acts on: C0 controls (tab aside), DEL, C1 controls (U+009B is CSI), bidi controls, line separators.
-// eslint-disable-next-line no-control-regex
 const ACTIVE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Strings rich in the characters that matter here. */
