@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/main/app';
 import { main } from '../../src/main/cli/main';
 import type { SyncConflict } from '../../src/shared/contract/sync';
 import { startGitServer, type GitServer } from '../support/gitServer';
@@ -221,5 +222,19 @@ describe('designdesk conflicts', () => {
     expect([missing.code, missing.stderr]).toEqual([1, `designdesk resolve: Cannot read ${path.join(dir, 'nowhere.md')}: ENOENT. Check the path given to --file.\n`]);
     expect(await cli('Bob', ['conflicts', 'ADR-1'])).toEqual({ code: 0, stdout: 'ADR-1 has no sync conflict.\n', stderr: '' });
     expect((await cli('Bob', ['conflicts'])).code).toBe(1);
+  });
+
+  it('conflicts only reads, so it runs beside an open app; resolve waits for the app to close', async () => {
+    expect((await conflicted(1)).code).toBe(1);
+    const desktop = createApp({ workspaceDir: path.join(dir, 'Bob'), bridge: 'web', version: 'test', lock: 'desktop', fallbackIdentity: () => ({ name: 'Bob', email: 'bob@example.com' }) });
+    try {
+      expect(await cli('Bob', ['conflicts'])).toMatchObject({ code: 1, stdout: expect.stringMatching(/^RFC-1 {2}Page cache 1\n/) });
+      const refused = await cli('Bob', ['resolve', 'RFC-1', '--take', 'mine']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^designdesk resolve: .*(open|in use|lock)/i);
+    } finally {
+      desktop.close();
+    }
+    expect(await cli('Bob', ['resolve', 'RFC-1', '--take', 'mine'])).toMatchObject({ code: 0 });
   });
 });
