@@ -75,10 +75,11 @@ async function body(ws: string, ref: string): Promise<string> {
 
 /**
  * Ada publishes RFC-1..RFC-count with BODY; Bob pulls them; both change the
- * same line of each (Bob also adds a reviewer, a clean change); Ada syncs
+ * same line of each (Bob also adds a reviewer, a clean change; with
+ * `titleClash` both retitle it too); Ada syncs
  * first, so Bob's sync leaves every one in conflict.
  */
-async function conflicted(count: number): Promise<Run> {
+async function conflicted(count: number, options: { titleClash?: boolean } = {}): Promise<Run> {
   for (const ws of ['Ada', 'Bob']) {
     await ok(ws, 'init');
     await ok(ws, 'remote', 'set', url);
@@ -92,8 +93,8 @@ async function conflicted(count: number): Promise<Run> {
   const adas = file('ada.md', BODY.replace('Cache rendered pages.', 'Cache pages in Redis.'));
   const bobs = file('bob.md', BODY.replace('Cache rendered pages.', 'Cache pages in memcached.'));
   for (let i = 1; i <= count; i++) {
-    await ok('Ada', 'set', `RFC-${i}`, '--body-file', adas);
-    await ok('Bob', 'set', `RFC-${i}`, 'reviewers=Dee', '--body-file', bobs);
+    await ok('Ada', 'set', `RFC-${i}`, ...(options.titleClash ? [`title=Page cache ${i} (Ada)`] : []), '--body-file', adas);
+    await ok('Bob', 'set', `RFC-${i}`, ...(options.titleClash ? [`title=Page cache ${i} (Bob)`] : []), 'reviewers=Dee', '--body-file', bobs);
   }
   await ok('Ada', 'sync');
   return cli('Bob', ['sync']);
@@ -105,7 +106,7 @@ describe('designdesk conflicts', () => {
     expect(await cli('Bob', ['conflicts'])).toEqual({ code: 0, stdout: 'No sync conflicts.\n', stderr: '' });
     expect(await cli('Bob', ['conflicts', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
 
-    const sync = await conflicted(1);
+    const sync = await conflicted(1, { titleClash: true });
     expect(sync.code).toBe(1);
     expect(sync.stderr).toContain('1 document(s) in conflict');
     expect(sync.stderr).toContain('"designdesk conflicts"');
@@ -115,11 +116,12 @@ describe('designdesk conflicts', () => {
     expect([json.code, json.stderr]).toEqual([1, '']);
     const [c, ...rest] = JSON.parse(json.stdout) as SyncConflict[];
     expect(rest).toEqual([]);
-    expect(c).toMatchObject({ ref: 'RFC-1', title: 'Page cache 1', kind: 'rfc', conflict: 'content', body: true, fields: [], path: expect.stringMatching(/^rfcs\/0001-.*\.md$/) });
+    expect(c).toMatchObject({ ref: 'RFC-1', title: 'Page cache 1 (Bob)', kind: 'rfc', conflict: 'content', body: true, fields: ['title'], path: expect.stringMatching(/^rfcs\/0001-.*\.md$/) });
     expect(c!.base).toContain('Cache rendered pages.');
     expect(c!.mine).toContain('Cache pages in memcached.');
     expect(c!.mine).toContain('- Dee');
     expect(c!.theirs).toContain('Cache pages in Redis.');
+    expect(c!.theirs).toContain('# Page cache 1 (Ada)');
     expect(c!.suggestion).toMatch(/<<<<<<< mine[\s\S]*Cache pages in memcached\.[\s\S]*=======[\s\S]*Cache pages in Redis\.[\s\S]*>>>>>>> theirs/);
     // A document id names the same conflict.
     expect(JSON.parse((await cli('Bob', ['conflicts', c!.id, '--json'])).stdout)).toEqual([c]);
@@ -127,7 +129,7 @@ describe('designdesk conflicts', () => {
     const human = await cli('Bob', ['conflicts']);
     expect(human.code).toBe(1);
     const lines = human.stdout.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['RFC-1  Page cache 1', `  file:      ${c!.path}`, '  conflict:  both changed the same lines of the text']);
+    expect(lines.slice(0, 3)).toEqual(['RFC-1  Page cache 1 (Bob)', `  file:      ${c!.path}`, '  conflict:  both changed "title"; both changed the same lines of the text']);
     const mineAt = lines.indexOf('  base (last sync) -> mine (this workspace):');
     const theirsAt = lines.indexOf('  base (last sync) -> theirs (team repository):');
     expect(mineAt).toBeGreaterThan(0);
@@ -135,7 +137,7 @@ describe('designdesk conflicts', () => {
     const mineDiff = lines.slice(mineAt + 1, theirsAt);
     const theirsDiff = lines.slice(theirsAt + 1);
     expect(mineDiff).toEqual(expect.arrayContaining([expect.stringMatching(/^ {4}@@ -\d+,\d+ \+\d+,\d+ @@$/), '    -Cache rendered pages.', '    +Cache pages in memcached.', '    +  - Dee']));
-    expect(theirsDiff).toEqual(expect.arrayContaining(['    -Cache rendered pages.', '    +Cache pages in Redis.']));
+    expect(theirsDiff).toEqual(expect.arrayContaining(['    -Cache rendered pages.', '    +Cache pages in Redis.', '    +# Page cache 1 (Ada)']));
     expect(theirsDiff.join('\n')).not.toContain('Dee');
     expect(human.stderr).toBe('designdesk conflicts: 1 document in conflict. Resolve each with "designdesk resolve REF --take mine|theirs" or "--take merged --file FILE", then run "designdesk sync".\n');
   });
