@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../shared/errors';
+import { GitFormatError } from './gitLimits';
 
 /** The remote moved between our fetch and our push: fetch and merge again. */
 export function isPushRejected(e: unknown): boolean {
@@ -42,6 +43,7 @@ export function describeGitError(e: unknown, url: string, branch: string): AppEr
     if (status === 404) return new AppError('NOT_FOUND', `There is no git repository at this URL on ${host} (404). Check the URL.`, { status });
     return new AppError('NETWORK', `${host} answered with HTTP ${status ?? 'error'}. Try again later.`, { status });
   }
+  if (e instanceof GitFormatError) return describeFormatError(e, host);
   if (code === 'SmartHttpError' || code === 'ParseError' || code === 'UnknownTransportError') {
     return new AppError('VALIDATION', `The URL does not answer like a git server. Use the repository's clone URL (usually ending in .git).`, { reason: code });
   }
@@ -61,4 +63,11 @@ export function describeGitError(e: unknown, url: string, branch: string): AppEr
 
 function authRefused(host: string): AppError {
   return new AppError('AUTH_FAILED', `${host} refused the credentials (401). Check the token, or the user name and password.`, { status: 401 });
+}
+
+/** A pack, delta, tree or commit the readers refused (gitLimits.ts): the cause in the message, nothing was stored. */
+function describeFormatError(e: GitFormatError, host: string): AppError {
+  const data = { reason: `git-${e.reason}`, ...(e.limit ? { limit: e.limit } : {}) };
+  if (e.limit) return new AppError('TOO_LARGE', `${host} sent more than DesignDesk takes in from one sync: ${e.message}. Nothing was changed here.`, data);
+  return new AppError('VALIDATION', `${host} sent git data DesignDesk refused: ${e.message}. Nothing was changed here.`, data);
 }

@@ -1,10 +1,5 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import { Errors, type AuthCallback, type GitAuth } from 'isomorphic-git';
-import { packIndex, writeAtomically } from './gitObjects';
-import { applyDelta, PACK_TYPES, readPackEntryHeader } from './gitPackReader';
+import { storePack } from './packIndexer';
 import { AGENT, discover, FLUSH, parsePktLines, pktLine, post } from './gitHttp';
 
 /**
@@ -74,88 +69,4 @@ function packOf(answer: Buffer, sideBand: boolean): Buffer {
     else if (line[0] === 3) throw new Error(`the server stopped the fetch: ${line.subarray(1).toString('utf8').trim()}`);
   }
   return Buffer.concat(data);
-}
-
-interface Entry {
-  offset: number;
-  type: number;
-  /** For an offset delta: its base's offset; for a ref delta: its base's id. */
-  base: number | string | null;
-  dataStart: number;
-  end: number;
-  oid: string | null;
-}
-
-/**
- * Checks a pack, works out every object's id (resolving deltas) and writes
- * the pack with its version 2 index into objects/pack.
- */
-function storePack(gitdir: string, pack: Buffer): void {
-  if (pack.length < 32 || pack.toString('latin1', 0, 4) !== 'PACK' || pack.readUInt32BE(4) !== 2) throw new Errors.ParseError('a version 2 pack', pack.subarray(0, 8).toString('latin1'));
-  const sum = crypto.createHash('sha1').update(pack.subarray(0, pack.length - 20)).digest();
-  if (!sum.equals(pack.subarray(pack.length - 20))) throw new Errors.ParseError('a pack with a valid checksum', 'a corrupt pack');
-  const count = pack.readUInt32BE(8);
-  if (count === 0) return;
-  const entries: Entry[] = [];
-  const byOffset = new Map<number, Entry>();
-  const byId = new Map<string, Entry>();
-  const objectId = (type: string, content: Buffer): string => crypto.createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
-
-  let at = 12;
-  for (let i = 0; i < count; i++) {
-    const offset = at;
-    let header;
-    try {
-      header = readPackEntryHeader(pack, at, offset);
-    } catch (e) {
-      throw new Errors.ParseError('a known pack object type', (e as Error).message);
-    }
-    const { type, size, base } = header;
-    at = header.dataStart;
-    const { buffer, engine } = zlib.inflateSync(pack.subarray(at, pack.length - 20), { info: true }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
-    if (buffer.length !== size) throw new Errors.ParseError(`an object of ${size} bytes`, `${buffer.length} bytes`);
-    const e: Entry = { offset, type, base, dataStart: at, end: at + engine.bytesWritten, oid: base === null ? objectId(PACK_TYPES[type]!, buffer) : null };
-    at = e.end;
-    entries.push(e);
-    byOffset.set(offset, e);
-    if (e.oid) byId.set(e.oid, e);
-  }
-
-  // Deltas: rebuild each object from its base (resolved ones are kept while this pack is indexed).
-  const resolved = new Map<number, { type: string; content: Buffer }>();
-  const contentOf = (e: Entry, depth = 0): { type: string; content: Buffer } => {
-    const known = resolved.get(e.offset);
-    if (known) return known;
-    if (depth > 64) throw new Errors.ParseError('a delta chain of at most 64', 'a longer one');
-    const data = zlib.inflateSync(pack.subarray(e.dataStart, e.end));
-    let out: { type: string; content: Buffer };
-    if (e.base === null) out = { type: PACK_TYPES[e.type]!, content: data };
-    else {
-      const baseEntry = typeof e.base === 'number' ? byOffset.get(e.base) : byId.get(e.base);
-      if (!baseEntry) throw new Errors.ParseError('a delta base inside the pack', String(e.base));
-      const base = contentOf(baseEntry, depth + 1);
-      out = { type: base.type, content: applyDelta(base.content, data) };
-    }
-    resolved.set(e.offset, out);
-    return out;
-  };
-  for (let pass = 0; entries.some((e) => e.oid === null); pass++) {
-    if (pass > 64) throw new Errors.ParseError('resolvable deltas', 'a delta whose base is missing');
-    for (const e of entries) {
-      if (e.oid !== null || (typeof e.base === 'string' && !byId.has(e.base))) continue;
-      const o = contentOf(e);
-      e.oid = objectId(o.type, o.content);
-      byId.set(e.oid, e);
-    }
-  }
-
-  const idx = packIndex(
-    entries.map((e) => ({ oid: Buffer.from(e.oid!, 'hex'), crc: zlib.crc32(pack.subarray(e.offset, e.end)), offset: e.offset })),
-    sum,
-  );
-  const dir = path.join(gitdir, 'objects', 'pack');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `pack-${sum.toString('hex')}`);
-  writeAtomically(`${file}.pack`, [pack]);
-  writeAtomically(`${file}.idx`, [idx]);
 }
