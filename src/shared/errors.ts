@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'AUTH_FAILED',
   'UNSUPPORTED',
   'INTERNAL',
+  /** The user (or the app on their behalf) stopped a running operation. */
+  'CANCELLED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

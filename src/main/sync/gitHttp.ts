@@ -1,50 +1,44 @@
-import nodeHttp, { type IncomingMessage } from 'node:http';
-import nodeHttps from 'node:https';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Errors, type AuthCallback, type GitAuth } from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
+import { GitTransportError } from './gitErrors';
+import { httpError, httpRequest, type HttpResponse, type TransportLimits } from './httpClient';
+import { parseRefAdvertisement, type GitService } from './refAdvertisement';
+
+export { FLUSH, parsePktLines, pktLine } from './pktLine';
+export type { GitService } from './refAdvertisement';
 
 /**
  * The parts of git's smart-HTTP protocol (v1) that the fetch and the push
- * share: pkt-lines, reference discovery, authentication. Requests go through
- * isomorphic-git's own HTTP client and errors are isomorphic-git's, so
- * describeGitError reads them as before.
+ * share: reference discovery, authentication, the service POST. Requests go
+ * through DesignDesk's own client (httpClient.ts: deadlines, size limits,
+ * redirects, proxies, cancel); non-200 answers stay isomorphic-git's
+ * HttpError and a refused login its UserCanceledError, so describeGitError
+ * reads them as before.
  */
 export const AGENT = 'designdesk-sync';
 
-export type GitService = 'git-upload-pack' | 'git-receive-pack';
-
-export function pktLine(text: string): Buffer {
-  const body = Buffer.from(text, 'utf8');
-  return Buffer.concat([Buffer.from((body.length + 4).toString(16).padStart(4, '0'), 'latin1'), body]);
+/** What every request function of the sync takes besides its own arguments. */
+export interface TransportOptions {
+  /** Stops the request at any point; it then rejects with AppError CANCELLED. */
+  signal?: AbortSignal | undefined;
+  /** The server's messages (side-band channel 2, `remote:` lines), sanitised, line by line as they arrive. */
+  onMessage?: ((line: string) => void) | undefined;
+  /** Overrides of the deadlines (tests use short ones). */
+  limits?: Partial<TransportLimits> | undefined;
 }
 
-export const FLUSH = Buffer.from('0000', 'latin1');
+/**
+ * Limits on answers, derived from what a design-document repository needs
+ * (docs/reliability.md): a list of branches of 100,000 refs is under 10 MB;
+ * a pack of 20,000 documents with years of history is tens of MB; a push's
+ * answer is a status line per ref plus hook output.
+ */
+export const MAX_ADVERTISEMENT_BYTES = 16 * 1024 * 1024;
+export const MAX_UPLOAD_PACK_ANSWER_BYTES = 256 * 1024 * 1024;
+export const MAX_RECEIVE_PACK_ANSWER_BYTES = 8 * 1024 * 1024;
 
-/** Splits pkt-lines: a Buffer per data line, null for a flush packet. */
-export function parsePktLines(data: Buffer): (Buffer | null)[] {
-  const out: (Buffer | null)[] = [];
-  let at = 0;
-  while (at + 4 <= data.length) {
-    const len = parseInt(data.subarray(at, at + 4).toString('latin1'), 16);
-    if (Number.isNaN(len)) throw new Errors.ParseError('a pkt-line length', data.subarray(at, at + 4).toString('latin1'));
-    if (len < 4) {
-      out.push(null);
-      at += 4;
-      continue;
-    }
-    out.push(data.subarray(at + 4, at + len));
-    at += len;
-  }
-  return out;
-}
-
-export async function readAll(body: AsyncIterableIterator<Uint8Array> | undefined): Promise<Buffer> {
-  if (!body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  for await (const c of body) chunks.push(Buffer.from(c));
-  return Buffer.concat(chunks);
+/** A remote URL as the sync uses it: without trailing slashes (git accepts `.../repo.git/`). */
+export function normalizeRemoteUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
 }
 
 export function authHeaders(auth: GitAuth | undefined): Record<string, string> {
@@ -53,11 +47,36 @@ export function authHeaders(auth: GitAuth | undefined): Record<string, string> {
   return headers;
 }
 
+/**
+ * The capabilities to ask for: those of `wanted` the server advertised (by
+ * name, as isomorphic-git's filterCapabilities does). `agent=` goes out only
+ * when the server sent an agent of its own, as the protocol asks.
+ */
+export function requestCapabilities(wanted: readonly string[], advertised: ReadonlySet<string>): string[] {
+  const names = new Set([...advertised].map((c) => c.split('=', 1)[0]));
+  return wanted.filter((c) => names.has(c.split('=', 1)[0]!));
+}
+
 export interface Advertisement {
   refs: Map<string, string>;
   capabilities: Set<string>;
   /** The credentials that worked (undefined: none were needed). */
   auth: GitAuth | undefined;
+  /** The repository URL the later requests of this sync go to (after any redirect of info/refs). */
+  url: string;
+  /** Set when info/refs was redirected: the new repository URL, for a warning ("update the remote"). */
+  redirectedTo?: string | undefined;
+}
+
+/** The repository URL a redirected info/refs answer names, as git re-bases it; refuses one that does not end in info/refs. */
+function rebase(res: HttpResponse, original: string): { url: string; redirectedTo?: string } {
+  if (res.redirects.length === 0) return { url: original };
+  const final = new URL(res.url);
+  if (!final.pathname.endsWith('/info/refs')) throw new GitTransportError('redirect', `info/refs was redirected to ${final.origin}${final.pathname}, which is not a repository's info/refs`);
+  final.search = '';
+  final.hash = '';
+  const url = normalizeRemoteUrl(final.href.replace(/\/info\/refs$/, ''));
+  return url === original ? { url } : { url, redirectedTo: url };
 }
 
 /**
@@ -65,110 +84,72 @@ export interface Advertisement {
  * asks onAuth once and retries, and a second 401 cancels (as isomorphic-git
  * does with the onAuthFailure the sync gives it).
  */
-export async function discover(url: string, service: GitService, onAuth: AuthCallback | undefined, known: GitAuth | undefined): Promise<Advertisement> {
+export async function discover(remote: string, service: GitService, onAuth: AuthCallback | undefined, known: GitAuth | undefined, options: TransportOptions = {}): Promise<Advertisement> {
+  const base = normalizeRemoteUrl(remote);
   let auth = known;
   let asked = false;
   for (;;) {
-    const res = await http.request({ url: `${url}/info/refs?service=${service}`, method: 'GET', headers: { 'user-agent': AGENT, ...authHeaders(auth) } });
-    const body = await readAll(res.body);
+    const res = await httpRequest({
+      url: `${base}/info/refs?service=${service}`,
+      method: 'GET',
+      headers: { 'user-agent': `git/${AGENT}`, ...authHeaders(auth) },
+      maxResponseBytes: MAX_ADVERTISEMENT_BYTES,
+      what: 'the list of branches',
+      signal: options.signal,
+      limits: options.limits,
+    });
     if (res.statusCode === 401 || res.statusCode === 203) {
       if (asked) throw new Errors.UserCanceledError();
-      if (!onAuth) throw new Errors.HttpError(res.statusCode, res.statusMessage, body.toString('utf8'));
-      const given = await onAuth(url, { ...(auth ?? {}), headers: {} });
+      if (!onAuth) throw httpError(res);
+      const given = await onAuth(base, { ...(auth ?? {}), headers: {} });
       if (!given || given.cancel) throw new Errors.UserCanceledError();
       auth = given;
       asked = true;
       continue;
     }
-    if (res.statusCode !== 200) throw new Errors.HttpError(res.statusCode, res.statusMessage, body.toString('utf8'));
-    const lines = parsePktLines(body);
-    const first = lines.findIndex((l) => l !== null);
-    if (first < 0 || lines[first]!.toString('utf8').replace(/\n$/, '') !== `# service=${service}`) {
-      throw new Errors.SmartHttpError(body.subarray(0, 200).toString('utf8'), body.toString('utf8'));
-    }
-    const refs = new Map<string, string>();
-    const capabilities = new Set<string>();
-    for (const line of lines.slice(first + 1)) {
-      if (line === null) continue;
-      let text = line.toString('utf8').replace(/\n$/, '');
-      const nul = text.indexOf('\0');
-      if (nul >= 0) {
-        for (const c of text.slice(nul + 1).split(' ')) if (c) capabilities.add(c);
-        text = text.slice(0, nul);
-      }
-      const [oid, name] = text.split(' ');
-      if (oid && name && name !== 'capabilities^{}') refs.set(name, oid);
-    }
-    return { refs, capabilities, auth };
+    if (res.statusCode !== 200) throw httpError(res);
+    const type = String(res.headers['content-type'] ?? '');
+    // A dumb server (text/plain) or a web page: not a smart git server.
+    if (!type.startsWith(`application/x-${service}-advertisement`)) throw new Errors.SmartHttpError(`application/x-${service}-advertisement`, type || 'no content type');
+    const { refs, capabilities } = parseRefAdvertisement(res.body, service);
+    return { refs, capabilities, auth, ...rebase(res, base) };
   }
 }
 
-/** POSTs a service request (sent as one buffer, with a Content-Length); a non-200 answer becomes isomorphic-git's HttpError. */
-export async function post(url: string, service: GitService, body: readonly Buffer[], auth: GitAuth | undefined): Promise<Buffer> {
-  const res = await http.request({
-    url: `${url}/${service}`,
-    method: 'POST',
-    headers: { 'user-agent': AGENT, 'content-type': `application/x-${service}-request`, accept: `application/x-${service}-result`, ...authHeaders(auth) },
-    // An array is sent as one buffer with a Content-Length (isomorphic-git's client; an iterator would be chunked).
-    body: body as unknown as AsyncIterableIterator<Uint8Array>,
-  });
-  const answer = await readAll(res.body);
-  if (res.statusCode !== 200) throw new Errors.HttpError(res.statusCode, res.statusMessage, answer.toString('utf8'));
-  return answer;
-}
-
-/** Pieces joined into writes of about 64 KB (one per object would be thousands of tiny chunked writes). */
-function* joined(pieces: readonly Buffer[]): Generator<Buffer> {
-  let group: Buffer[] = [];
-  let size = 0;
-  for (const p of pieces) {
-    group.push(p);
-    size += p.length;
-    if (size >= 65536) {
-      yield Buffer.concat(group, size);
-      group = [];
-      size = 0;
-    }
-  }
-  if (size) yield Buffer.concat(group, size);
-}
-
-async function readStream(res: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of res) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+export interface PostOptions extends TransportOptions {
+  /** Sends the body chunked as the socket takes it (never copied whole), for bodies over git's http.postBuffer. */
+  stream?: boolean;
+  /** Each chunk of the answer as it arrives (side-band progress). */
+  onChunk?: ((chunk: Buffer) => void) | undefined;
 }
 
 /**
- * POSTs a large request body as a chunked stream that waits for the
- * network: a piece is joined and written only when the socket takes more,
- * so the body is never copied whole into memory (isomorphic-git's client
- * writes an async body into a stream without waiting, queuing a copy of
- * all of it: 25 MB more for a first publish of 10,000 documents). Node's
- * own client, as isomorphic-git's uses underneath; a non-200 answer is
- * isomorphic-git's HttpError, as with post().
+ * POSTs a service request to the repository URL discover() returned. A
+ * non-200 answer is isomorphic-git's HttpError, but 413 which names the
+ * server's request size limit.
  */
-export async function postStream(url: string, service: GitService, pieces: readonly Buffer[], auth: GitAuth | undefined): Promise<Buffer> {
-  const target = new URL(`${url}/${service}`);
-  const client = target.protocol === 'https:' ? nodeHttps : target.protocol === 'http:' ? nodeHttp : null;
-  if (!client) throw new Errors.UnknownTransportError(url, target.protocol.replace(/:$/, ''));
-  const req = client.request(target, {
+export async function post(url: string, service: GitService, body: readonly Buffer[], auth: GitAuth | undefined, options: PostOptions = {}): Promise<Buffer> {
+  const res = await httpRequest({
+    url: `${url}/${service}`,
     method: 'POST',
-    // A connection of its own, closed after: a body cut short must never leave a half-read request on a pooled socket.
-    agent: false,
-    headers: { 'user-agent': AGENT, 'content-type': `application/x-${service}-request`, accept: `application/x-${service}-result`, ...authHeaders(auth) },
+    headers: { 'user-agent': `git/${AGENT}`, 'content-type': `application/x-${service}-request`, accept: `application/x-${service}-result`, ...authHeaders(auth) },
+    body,
+    stream: options.stream,
+    maxResponseBytes: service === 'git-upload-pack' ? MAX_UPLOAD_PACK_ANSWER_BYTES : MAX_RECEIVE_PACK_ANSWER_BYTES,
+    what: service === 'git-upload-pack' ? 'the fetched pack' : 'the answer to the push',
+    signal: options.signal,
+    onChunk: options.onChunk,
+    limits: options.limits,
   });
-  const answered = new Promise<IncomingMessage>((resolve, reject) => {
-    req.once('response', resolve);
-    req.once('error', reject);
-  });
-  const sent = pipeline(Readable.from(joined(pieces)), req).catch(() => undefined);
-  const res = await answered;
-  req.on('error', () => undefined);
-  // A server may answer before it has read everything (a refusal): its answer is what counts, and the rest is not sent.
-  const answer = await readStream(res);
-  if (!req.writableFinished) req.destroy();
-  await sent;
-  if (res.statusCode !== 200) throw new Errors.HttpError(res.statusCode ?? 0, res.statusMessage ?? '', answer.toString('utf8'));
-  return answer;
+  if (res.statusCode === 413) {
+    const size = body.reduce((n, b) => n + b.length, 0);
+    throw new GitTransportError('request-too-large', `${Math.max(0.1, Math.round((size / 1024 / 1024) * 10) / 10)} MB`, { status: 413, bytes: size });
+  }
+  if (res.statusCode !== 200) throw httpError(res);
+  return res.body;
+}
+
+/** post() with a chunked body that waits for the network (for pushes over 1 MB, like git above http.postBuffer). */
+export function postStream(url: string, service: GitService, pieces: readonly Buffer[], auth: GitAuth | undefined, options: PostOptions = {}): Promise<Buffer> {
+  return post(url, service, pieces, auth, { ...options, stream: true });
 }

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import git, { type AuthCallback, type GitAuth, type TreeEntry } from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
 import { commitContent, ObjectBatch, treeContent } from './gitObjects';
 import { fetchBranch } from './gitFetch';
+import { discover, type TransportOptions } from './gitHttp';
 import { PackReader, parseTree, readLooseObject } from './gitPackReader';
 import { pushPack } from './gitPush';
 
@@ -13,6 +13,9 @@ export interface RemoteTarget {
   branch: string;
   onAuth?: AuthCallback;
 }
+
+/** What a fetch or a push may be given besides its target: a Cancel, and a listener for the server's messages. */
+export type TransferOptions = Pick<TransportOptions, 'signal' | 'onMessage'>;
 
 export interface CommitAuthor {
   name: string;
@@ -44,6 +47,8 @@ export class GitRepo {
   private listing: { tree: string; folders: readonly string[]; files: ReadonlyMap<string, string> } | null = null;
   /** Reads packed objects natively; renewed after each fetch (a fetch adds a pack). */
   private packs: PackReader;
+  /** Set when the server redirected the repository during this sync: the URL it now lives at (git warns about it too). */
+  redirectedTo: string | null = null;
 
   constructor(readonly gitdir: string) {
     this.packs = new PackReader(gitdir);
@@ -60,6 +65,7 @@ export class GitRepo {
   resetCache(): void {
     this.cache = {};
     this.auth = undefined;
+    this.redirectedTo = null;
     this.packs = new PackReader(this.gitdir);
   }
 
@@ -72,12 +78,11 @@ export class GitRepo {
     return readLooseObject(this.gitdir, oid) ?? this.packs.read(oid);
   }
 
-  private onAuthFailure = () => ({ cancel: true });
-
   /** The branches of the remote (for a connection test); throws on a network or auth failure. */
-  async listBranches(target: RemoteTarget): Promise<string[]> {
-    const refs = await git.listServerRefs({ http, url: target.url, onAuth: target.onAuth, onAuthFailure: this.onAuthFailure, prefix: 'refs/heads/' });
-    return refs.map((r) => r.ref.replace(/^refs\/heads\//, ''));
+  async listBranches(target: RemoteTarget, options: TransferOptions = {}): Promise<string[]> {
+    // The sync's own discovery (not isomorphic-git's listServerRefs, which asks for protocol v2): the test says what a sync would meet.
+    const ad = await discover(target.url, 'git-upload-pack', target.onAuth, undefined, options);
+    return [...ad.refs.keys()].filter((r) => r.startsWith('refs/heads/')).map((r) => r.slice('refs/heads/'.length));
   }
 
   /**
@@ -85,7 +90,7 @@ export class GitRepo {
    * empty (a new repository). Throws NotFoundError when the remote has
    * commits but not this branch.
    */
-  async fetch(target: RemoteTarget): Promise<string | null> {
+  async fetch(target: RemoteTarget, options: TransferOptions = {}): Promise<string | null> {
     await this.init();
     await git.addRemote({ fs, gitdir: this.gitdir, remote: REMOTE, url: target.url, force: true });
     // What we have: the local branch and the last known remote head (each with its whole history).
@@ -94,8 +99,9 @@ export class GitRepo {
       const oid = await git.resolveRef({ fs, gitdir: this.gitdir, ref }).catch(() => null);
       if (oid && this.readObject(oid)) haves.push(oid);
     }
-    const r = await fetchBranch({ gitdir: this.gitdir, url: target.url, branch: target.branch, haves, has: (oid) => this.readObject(oid) !== null, onAuth: target.onAuth, auth: this.auth });
+    const r = await fetchBranch({ gitdir: this.gitdir, url: target.url, branch: target.branch, haves, has: (oid) => this.readObject(oid) !== null, onAuth: target.onAuth, auth: this.auth, ...options });
     this.auth = r.auth;
+    if (r.redirectedTo) this.redirectedTo = r.redirectedTo;
     this.packs = new PackReader(this.gitdir);
     if (r.head) await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: r.head, force: true });
     return r.head;
@@ -279,12 +285,14 @@ export class GitRepo {
    * pack on top of `parent`, the remote head it was built on (fast-forward
    * only: a remote that moved meanwhile gives PushRejectedError).
    */
-  async push(target: RemoteTarget, commit: string, parent: string | null, batch: ObjectBatch): Promise<void> {
+  async push(target: RemoteTarget, commit: string, parent: string | null, batch: ObjectBatch, options: TransferOptions = {}): Promise<void> {
     batch.store(this.gitdir);
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
     const { chunks } = batch.pack();
     const ref = `refs/heads/${target.branch}`;
-    this.auth = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth });
+    const pushed = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth, ...options });
+    this.auth = pushed.auth;
+    if (pushed.redirectedTo) this.redirectedTo = pushed.redirectedTo;
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: commit, force: true });
   }
 }
