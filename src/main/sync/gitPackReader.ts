@@ -13,7 +13,7 @@ import type { TreeItem } from './gitObjects';
  * the content and how many bytes of `data` the stream took.
  */
 export function inflateExact(data: Buffer, size: number, what: string, truncated: GitFormatReason = 'pack-truncated'): { content: Buffer; consumed: number } {
-  checkLimit('objectBytes', size, `${what} declares a size that`);
+  checkLimit('objectBytes', size, `the size ${what} declares`);
   let result: { buffer: Buffer; engine: { bytesWritten: number } };
   try {
     result = zlib.inflateSync(data, { info: true, maxOutputLength: Math.max(size, 1) }) as unknown as typeof result;
@@ -406,7 +406,7 @@ export class PackReader {
    */
   private inflateAt(files: Files, idx: PackIndex, offset: number, header: PackEntryHeader): Buffer {
     const what = `the pack entry at byte ${offset} of ${path.basename(idx.pack)}`;
-    checkLimit('objectBytes', header.size, `${what} declares a size that`);
+    checkLimit('objectBytes', header.size, `the size ${what} declares`);
     const fd = files.of(idx.pack);
     for (let want = header.size + 1024; ; want *= 2) {
       const buf = Buffer.allocUnsafe(want);

@@ -68,7 +68,7 @@ export function indexPack(pack: Buffer): IndexedPack {
   let inflated = 0;
   const countInflated = (n: number): void => {
     inflated += n;
-    checkLimit('fetchInflatedBytes', inflated, 'the bytes the pack inflates to');
+    checkLimit('fetchInflatedBytes', inflated, 'what the pack inflates to');
   };
   const objectId = (type: string, content: Buffer): string => crypto.createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
   const accept = (e: Entry, type: string, content: Buffer): void => {
