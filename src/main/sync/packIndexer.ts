@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { checkLimit, GitFormatError } from './gitLimits';
 import { packIndex, writeAtomically } from './gitObjects';
-import { applyDelta, deltaSizes, inflateExact, OFS_DELTA, PACK_TYPES, parseCommit, parseTree, readPackEntryHeader } from './gitPackReader';
+import { applyDelta, deltaSizes, inflateExact, OFS_DELTA, PACK_TYPES, parseCommit, checkTree, readPackEntryHeader } from './gitPackReader';
 
 /** One object of a pack being indexed. */
 interface Entry {
@@ -74,7 +74,7 @@ export function indexPack(pack: Buffer): IndexedPack {
   const accept = (e: Entry, type: string, content: Buffer): void => {
     e.oid = objectId(type, content);
     try {
-      if (type === 'tree') parseTree(content);
+      if (type === 'tree') checkTree(content);
       else if (type === 'commit') parseCommit(content);
     } catch (err) {
       if (err instanceof GitFormatError) throw new GitFormatError(err.reason, `${type} ${e.oid}: ${err.message}`, err.limit);
