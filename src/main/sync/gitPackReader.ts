@@ -13,7 +13,7 @@ import type { TreeItem } from './gitObjects';
  * the content and how many bytes of `data` the stream took.
  */
 export function inflateExact(data: Buffer, size: number, what: string, truncated: GitFormatReason = 'pack-truncated'): { content: Buffer; consumed: number } {
-  checkLimit('objectBytes', size, `${what} declares a size that`);
+  checkLimit('objectBytes', size, `the size ${what} declares`);
   let result: { buffer: Buffer; engine: { bytesWritten: number } };
   try {
     result = zlib.inflateSync(data, { info: true, maxOutputLength: Math.max(size, 1) }) as unknown as typeof result;
@@ -68,38 +68,54 @@ export function parseLooseObject(raw: Buffer, oid: string): { type: string; cont
   return { type: m[1]!, content };
 }
 
-/** A mode as git writes it in a tree: 1 to 7 octal digits. */
-const MODE = /^[0-7]{1,7}$/;
-
 /**
- * A tree object's entries as isomorphic-git's readTree gives them (folders
- * as mode '040000'). Each entry is "<mode> <name>\0<20-byte id>"; every
- * piece is bounds-checked and each entry moves past at least 23 bytes, so a
- * malformed tree ends in a GitFormatError naming the byte where it breaks.
- * Names are taken as they are (whether a name is safe to use as a path is
- * the caller's question).
+ * Walks a tree object's entries, "<mode> <name>\0<20-byte id>" each, and
+ * calls `entry` with the positions of the pieces. Every piece is
+ * bounds-checked (a mode of 1 to 7 octal digits, a non-empty name ended by
+ * a NUL, all 20 bytes of the id) and each entry moves past at least 23
+ * bytes, so a malformed tree ends in a GitFormatError naming the byte where
+ * it breaks.
  */
-export function parseTree(content: Buffer): TreeItem[] {
-  const out: TreeItem[] = [];
+function scanTree(content: Buffer, entry?: (at: number, space: number, nul: number) => void): void {
   let at = 0;
   while (at < content.length) {
     const space = content.indexOf(0x20, at);
-    if (space < 0 || space - at > 7) throw new GitFormatError('tree', `the tree entry at byte ${at} has no mode followed by a space`);
-    const mode = content.toString('latin1', at, space);
-    if (!MODE.test(mode)) throw new GitFormatError('tree', `the tree entry at byte ${at} has an invalid mode "${mode.replace(/[^\x20-\x7e]/g, '?')}"`);
+    if (space < 0 || space === at || space - at > 7) throw new GitFormatError('tree', `the tree entry at byte ${at} has no mode followed by a space`);
+    for (let i = at; i < space; i++) {
+      const c = content[i]!;
+      if (c < 0x30 || c > 0x37) throw new GitFormatError('tree', `the tree entry at byte ${at} has an invalid mode "${content.toString('latin1', at, space).replace(/[^\x20-\x7e]/g, '?')}"`);
+    }
     const nul = content.indexOf(0, space + 1);
     if (nul < 0) throw new GitFormatError('tree', `the tree entry at byte ${at} has a name with no end (no NUL byte)`);
     if (nul === space + 1) throw new GitFormatError('tree', `the tree entry at byte ${at} has an empty name`);
     if (nul + 21 > content.length) throw new GitFormatError('tree', `the tree entry at byte ${at} has its 20-byte object id cut short`);
-    const padded = mode.padStart(6, '0');
-    out.push({
-      mode: padded,
-      path: content.toString('utf8', space + 1, nul),
-      oid: content.toString('hex', nul + 1, nul + 21),
-      type: padded === '040000' ? 'tree' : padded === '160000' ? 'commit' : 'blob',
-    });
+    entry?.(at, space, nul);
     at = nul + 21;
   }
+}
+
+/** Checks a tree object's format (scanTree) without making its entries: what the fetch does for every tree it takes in. */
+export function checkTree(content: Buffer): void {
+  scanTree(content);
+}
+
+/**
+ * A tree object's entries as isomorphic-git's readTree gives them (folders
+ * as mode '040000'); GitFormatError when it is malformed (scanTree). Names
+ * are taken as they are (whether a name is safe to use as a path is the
+ * caller's question).
+ */
+export function parseTree(content: Buffer): TreeItem[] {
+  const out: TreeItem[] = [];
+  scanTree(content, (at, space, nul) => {
+    const mode = content.toString('latin1', at, space).padStart(6, '0');
+    out.push({
+      mode,
+      path: content.toString('utf8', space + 1, nul),
+      oid: content.toString('hex', nul + 1, nul + 21),
+      type: mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob',
+    });
+  });
   return out;
 }
 
@@ -406,7 +422,7 @@ export class PackReader {
    */
   private inflateAt(files: Files, idx: PackIndex, offset: number, header: PackEntryHeader): Buffer {
     const what = `the pack entry at byte ${offset} of ${path.basename(idx.pack)}`;
-    checkLimit('objectBytes', header.size, `${what} declares a size that`);
+    checkLimit('objectBytes', header.size, `the size ${what} declares`);
     const fd = files.of(idx.pack);
     for (let want = header.size + 1024; ; want *= 2) {
       const buf = Buffer.allocUnsafe(want);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { checkLimit, GitFormatError } from './gitLimits';
 import { packIndex, writeAtomically } from './gitObjects';
-import { applyDelta, deltaSizes, inflateExact, OFS_DELTA, PACK_TYPES, parseCommit, parseTree, readPackEntryHeader } from './gitPackReader';
+import { applyDelta, deltaSizes, inflateExact, OFS_DELTA, PACK_TYPES, parseCommit, checkTree, readPackEntryHeader } from './gitPackReader';
 
 /** One object of a pack being indexed. */
 interface Entry {
@@ -68,13 +68,13 @@ export function indexPack(pack: Buffer): IndexedPack {
   let inflated = 0;
   const countInflated = (n: number): void => {
     inflated += n;
-    checkLimit('fetchInflatedBytes', inflated, 'the bytes the pack inflates to');
+    checkLimit('fetchInflatedBytes', inflated, 'what the pack inflates to');
   };
   const objectId = (type: string, content: Buffer): string => crypto.createHash('sha1').update(`${type} ${content.length}\0`).update(content).digest('hex');
   const accept = (e: Entry, type: string, content: Buffer): void => {
     e.oid = objectId(type, content);
     try {
-      if (type === 'tree') parseTree(content);
+      if (type === 'tree') checkTree(content);
       else if (type === 'commit') parseCommit(content);
     } catch (err) {
       if (err instanceof GitFormatError) throw new GitFormatError(err.reason, `${type} ${e.oid}: ${err.message}`, err.limit);
