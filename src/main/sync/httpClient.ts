@@ -22,6 +22,8 @@ export interface TransportLimits {
   stallMinBytes: number;
   /** Redirects followed per request. */
   maxRedirects: number;
+  /** When set, caps every answer below its own limit (tests use it to show the limit without sending 256 MB). */
+  maxAnswerBytes?: number | undefined;
 }
 
 export const DEFAULT_LIMITS: Readonly<TransportLimits> = {
@@ -99,6 +101,7 @@ function mb(bytes: number): string {
  */
 export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const limits = { ...defaults, ...req.limits };
+  if (limits.maxAnswerBytes !== undefined) req = { ...req, maxResponseBytes: Math.min(req.maxResponseBytes, limits.maxAnswerBytes) };
   let url = new URL(req.url);
   let headers = { ...req.headers };
   const redirects: string[] = [];
