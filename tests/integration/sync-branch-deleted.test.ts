@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/main/cli/main';
 import { cloneTeammate, remoteFiles, useSyncFixture, type Workspace } from '../support/syncWorkspace';
 
 const f = useSyncFixture();
@@ -116,5 +119,57 @@ describe('a team branch deleted, emptied or rewritten (issue 13, item 1)', () =>
     expect(await titles(ada)).toHaveLength(5);
     // And from then on it is the anchor: the next sync is an ordinary one.
     expect(await ada.call('sync:run', {})).toMatchObject({ commit: null, changes: [] });
+  });
+
+  it('on the command line: sync refuses a deleted branch (exit 1, naming the branches); remote disconnect + remote set takes a new one as it is', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-cli-branch-'));
+    const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(args, {
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+        env: { DESIGNDESK_WORKSPACE: path.join(dir, 'ws') },
+        cwd: dir,
+        platform: process.platform,
+        home: dir,
+        identity: () => ({ name: 'Cy', email: 'cy@example.com' }),
+      });
+      return { code, stdout, stderr };
+    };
+    try {
+      await cli('init');
+      await cli('remote', 'set', f.url);
+      await cli('new', 'rfc', '--title', 'Kept');
+      expect((await cli('sync')).code).toBe(0);
+      git(f.repo, 'config', 'receive.denyDeleteCurrent', 'ignore');
+      const tess = await cloneTeammate(f.url);
+      await tess.git('push', '--quiet', 'origin', 'HEAD:refs/heads/next');
+      await tess.git('push', '--quiet', 'origin', ':main');
+
+      const refused = await cli('sync');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^designdesk sync: The branch "main" no longer exists in the team repository \(.*\); its branches are: next\. This workspace synced with "main" before/);
+
+      // The team moved to "next": setting it is enough (another branch rebinds), and the document stays.
+      expect((await cli('remote', 'set', f.url, '--branch', 'next')).code).toBe(0);
+      expect(await cli('sync')).toMatchObject({ code: 0 });
+      expect((await cli('list')).stdout).toContain('Kept');
+
+      // Back to a deleted-and-recreated main with another history: refused until disconnect + set.
+      await tess.git('checkout', '--quiet', '--orphan', 'fresh');
+      await tess.git('rm', '-r', '--quiet', '--cached', '.');
+      tess.write('README.md', '# Fresh\n');
+      await tess.git('add', 'README.md');
+      await tess.git('commit', '--quiet', '-m', 'Fresh start');
+      await tess.git('push', '--quiet', '--force', 'origin', 'fresh:next');
+      expect((await cli('sync')).stderr).toContain('no longer holds the commit this workspace synced with last');
+      expect((await cli('remote', 'disconnect')).stdout).toContain('Disconnected from the team repository; documents and merge bases stay.');
+      await cli('remote', 'set', f.url, '--branch', 'next');
+      expect((await cli('sync')).code).toBe(0);
+      expect(git(f.repo, 'ls-tree', '-r', '--name-only', 'next')).toContain('rfcs/0001-kept.md');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
