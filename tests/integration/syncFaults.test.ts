@@ -164,21 +164,22 @@ describe('sync faults (real git server, with a fault-injecting proxy where neede
 
     const edit = await localEdit(ada, keep.id, 'Ada edits after the force push.');
     const adrEdit = await localEdit(ada, gone.id, 'Ada edits the dropped ADR.');
-    const first = await ada.call('sync:run', {});
-    // The RFC merges (Ada's edit and Tess's rewrite); the ADR the force push dropped was edited here: kept and flagged, never lost.
-    expect(first).toMatchObject({ conflicts: 1 });
+    // The branch no longer holds the commit Ada synced with: refused, nothing moves (issue 13, item 1).
+    const rewritten = head();
+    expect(await ada.refusal('sync:run', {})).toMatchObject({ code: 'CONFLICT', data: { reason: 'history-rewritten', head: rewritten } });
+    expect(head()).toBe(rewritten);
+
+    // Connecting again takes the rewritten branch as it is: the RFC merges Ada's edit with the rewritten text (against
+    // the stored base text), and the ADR the force push dropped is published again with Ada's edit, never lost.
+    const remote = (await ada.call('sync:getRemote', {}))!;
+    await ada.call('sync:disconnect', {});
+    await ada.call('sync:setRemote', { url: remote.url, branch: remote.branch, authorName: 'Ada', authorEmail: 'ada@example.com', auth: { kind: 'none' } });
+    expect(await ada.call('sync:run', {})).toMatchObject({ conflicts: 0 });
     const kept = await ada.call('docs:get', { id: keep.id });
     expect(kept.body).toContain(edit);
     expect(kept.body).toContain('Rewritten history.');
-    expect((await ada.call('docs:get', { id: gone.id })).body).toContain(adrEdit);
-    expect(await ada.call('sync:conflicts', {})).toEqual([expect.objectContaining({ id: gone.id, conflict: 'deleted-remotely' })]);
     expect(remoteShow(f.repo, 'rfcs/0001-kept-by-everyone.md')).toContain(edit);
     expect(remoteShow(f.repo, 'rfcs/0001-kept-by-everyone.md')).toContain('Rewritten history.');
-    expect(remoteFiles(f.repo)).not.toContain('adrs/0001-dropped-by-the-force-push.md');
-
-    // Keeping Ada's version publishes it again.
-    await ada.call('sync:resolve', { id: gone.id, take: 'mine' });
-    await ada.call('sync:run', {});
     expect(remoteShow(f.repo, 'adrs/0001-dropped-by-the-force-push.md')).toContain(adrEdit);
     expect(await ada.call('sync:status', {})).toMatchObject({ localChanges: 0, conflicts: 0 });
   });

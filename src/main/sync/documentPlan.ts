@@ -56,6 +56,11 @@ export interface PlanInput {
   now: string;
   /** Where the files this sync writes go (staged as they are rendered, see StagedFiles). */
   files: StagedFiles;
+  /**
+   * The repository is not known to hold the last synced commit (RemoteSnapshot.rebound): a base
+   * whose file is not there says nothing about a deletion, so the document is published again.
+   */
+  rebound?: boolean;
 }
 
 /** Per-document working state while planning. */
@@ -206,7 +211,9 @@ export function planDocuments(input: PlanInput): DocumentPlan {
   const ids = new Set<string>([...localById.keys(), ...bases.keys(), ...remote.byId.keys()]);
   const works: Work[] = [];
   for (const id of ids) {
-    const w: Work = { id, L: localById.get(id), B: bases.get(id), R: remote.byId.get(id), local: { type: 'none' }, final: null, path: null, write: false, rank: CLAIM_RANK.trashed, base: 'keep', conflict: null, changes: [], unpublished: false };
+    const R = remote.byId.get(id);
+    const B = input.rebound && !R ? undefined : bases.get(id);
+    const w: Work = { id, L: localById.get(id), B, R, local: { type: 'none' }, final: null, path: null, write: false, rank: CLAIM_RANK.trashed, base: 'keep', conflict: null, changes: [], unpublished: false };
     if (remote.blockedIds.has(id)) w.rank = CLAIM_RANK.published;
     else decide(w, now);
     // A file that lost (or never had) its number gets it written back.

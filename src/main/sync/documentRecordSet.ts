@@ -33,7 +33,7 @@ async function incrementalInput(
   progress: (done: number, total: number) => void,
 ): Promise<{ locals: LocalDoc[]; bases: Map<string, SyncBase>; remote: RemoteDocuments } | null> {
   const applied = sync.appliedHead();
-  if (snapshot.head === null || applied === null || sync.conflictCount() > 0) return null;
+  if (snapshot.head === null || snapshot.rebound || applied === null || sync.conflictCount() > 0) return null;
   const changed = new Map<string, string>();
   if (snapshot.head !== applied) {
     const before = await snapshot.filesAt(applied);
@@ -81,7 +81,7 @@ export function documentRecordSet(deps: DocumentRecordSetDeps): RecordSet {
       let remote: RemoteDocuments;
       if (touched) {
         remote = touched.remote;
-        plan = planDocuments({ locals: touched.locals, bases: touched.bases, conflicts: new Map(), remote, remotePaths: new Set(snapshot.files.keys()), now, files });
+        plan = planDocuments({ locals: touched.locals, bases: touched.bases, conflicts: new Map(), remote, remotePaths: new Set(snapshot.files.keys()), now, files, rebound: false });
       } else {
         remote = await readRemoteDocuments(snapshot.files, deps.sync.bases(), snapshot.read, progress);
         // Local rows are read after the last await, so the plan sees them as they are now.
@@ -93,6 +93,7 @@ export function documentRecordSet(deps: DocumentRecordSetDeps): RecordSet {
           remotePaths: new Set(snapshot.files.keys()),
           now,
           files,
+          rebound: snapshot.rebound,
         });
       }
       const clean = plan.conflicts === 0 && remote.errors.length === 0 && remote.blockedIds.size === 0;
@@ -100,6 +101,8 @@ export function documentRecordSet(deps: DocumentRecordSetDeps): RecordSet {
         changes: plan.changes,
         conflicts: plan.conflicts,
         errors: remote.errors,
+        // The larger of the two libraries: deletions here shrink the one, deletions there the other.
+        library: Math.max(deps.sync.liveDocCount(), [...snapshot.files.keys()].filter(isDocumentPath).length),
         apply: (head) => {
           const { complete } = applyDocumentPlan(plan, { sync: deps.sync, documents: deps.documents, hooks: deps.hooks, actor: deps.identity(), now: deps.now().toISOString() });
           // The bases now match `head` exactly, unless something was left for the next sync.

@@ -76,8 +76,9 @@ export function reviewRecordSet(deps: ReviewRecordSetDeps): RecordSet {
       let done = 0;
       for (const docId of ids) {
         progress(++done, ids.length);
-        const B = bases.get(docId);
         const path = remotePaths.get(docId) ?? null;
+        // A repository the workspace was moved to: a missing file deletes no record (RemoteSnapshot.rebound).
+        const B = snapshot.rebound && !path ? undefined : bases.get(docId);
         const oid = path ? snapshot.files.get(path)! : null;
         const doc = deps.store.doc(docId);
 

@@ -1,9 +1,11 @@
-import type { SyncChange, SyncCounts, SyncFileError, SyncPhase, SyncResult } from '../../shared/contract/sync';
+import type { SyncChange, SyncCounts, SyncDeletionsData, SyncFileError, SyncPhase, SyncResult } from '../../shared/contract/sync';
 import { AppError } from '../../shared/errors';
+import { deletionsNeedConsent } from '../../shared/sync/deletionGuard';
 import { CONFIG_FILE, FORMAT_VERSION, layoutFiles, readFormatVersion } from '../../shared/sync/repoLayout';
 import { describeGitError, isPushRejected } from './gitErrors';
 import type { CommitAuthor, GitRepo, RemoteTarget } from './gitRepo';
 import { StagedFiles } from './stagedFiles';
+import { branchMissingError, historyRewrittenError, holdsCommit, type SyncAnchor } from './syncAnchor';
 
 /** The fetched state of the team repository, as a record set sees it. */
 export interface RemoteSnapshot {
@@ -14,6 +16,12 @@ export interface RemoteSnapshot {
   read(oid: string): Promise<string>;
   /** The files (as `files`) at an earlier commit of this repository, or null when it is not here. */
   filesAt(commit: string): Promise<ReadonlyMap<string, string> | null>;
+  /**
+   * The branch is not known to hold the last synced commit (the user moved
+   * the workspace to another repository or branch): merge against the
+   * stored base text, and a file missing here is not a deletion.
+   */
+  rebound: boolean;
 }
 
 /** What a record set wants to do in this sync. */
@@ -21,6 +29,11 @@ export interface RecordSetPlan {
   changes: SyncChange[];
   conflicts: number;
   errors: SyncFileError[];
+  /**
+   * The documents in the library, for a record set whose deletions the
+   * mass-deletion guard counts (its changes with action "deleted").
+   */
+  library?: number;
   /**
    * Brings the local database in line, once the commit is in the repository
    * (inside one transaction). `head`: the commit the remote branch is at now
@@ -49,6 +62,12 @@ export interface SyncEngineDeps {
   now: () => Date;
   /** Attempts before giving up when others keep pushing in between. */
   maxAttempts?: number;
+  /** The last sync with the team branch (see SyncAnchor); null or absent when this workspace never synced. */
+  anchor?: SyncAnchor | null;
+  /** Records the commit the branch is at once the sync applied (called inside the apply transaction). */
+  saveAnchor?: (head: string | null) => void;
+  /** Go ahead although the sync deletes many documents (the user confirmed). */
+  allowDeletes?: boolean;
 }
 
 export interface Progress {
@@ -81,12 +100,18 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
   const fail = (e: unknown): never => {
     throw describeGitError(e, target.url, target.branch);
   };
+  const anchor = deps.anchor ?? null;
   deps.repo.resetCache();
 
   for (let attempt = 1; attempt <= attempts; attempt++) {
     Object.assign(counts, { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 });
     report('fetching');
-    const head = await deps.repo.fetch(target).catch(fail);
+    const head = await deps.repo.fetch(target).catch(async (e: unknown) => {
+      // A branch synced with before and now missing is never "a new repository" (issue 13, item 1).
+      if (anchor && !anchor.rebound && (e as { code?: string } | null)?.code === 'NotFoundError') throw branchMissingError(target.url, target.branch, await deps.repo.listBranches(target).catch(() => []), anchor);
+      return fail(e);
+    });
+    const rebound = await checkAnchor(deps, target, head, anchor);
     const tree = head ? await deps.repo.treeOf(head) : null;
     const files = tree ? await deps.repo.listFiles(tree, folders) : new Map<string, string>();
     const filesAt = async (commit: string): Promise<ReadonlyMap<string, string> | null> => {
@@ -96,7 +121,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
         return null;
       }
     };
-    const snapshot: RemoteSnapshot = { head, files, read: (oid) => deps.repo.readText(oid), filesAt };
+    const snapshot: RemoteSnapshot = { head, files, read: (oid) => deps.repo.readText(oid), filesAt, rebound };
     const configOid = files.get(CONFIG_FILE);
     if (configOid) {
       const v = readFormatVersion(await deps.repo.readText(configOid));
@@ -126,6 +151,8 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
       report('merging');
     }
 
+    guardDeletions(plans, deps.allowDeletes ?? false);
+
     // The layout of a new repository, where no record set wrote its own version of a file (the review policy's designdesk.yml).
     const layout = !configOid;
     if (layout) for (const [p, text] of layoutFiles()) if (!files.has(p) && !staged.changes.has(p)) staged.write(p, text);
@@ -149,6 +176,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
 
     deps.transaction(() => {
       for (const plan of plans) plan.apply(commit ?? head);
+      deps.saveAnchor?.(commit ?? head);
     });
     const changes = plans.flatMap((p) => p.changes);
     return {
@@ -162,4 +190,38 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
     };
   }
   throw new AppError('CONFLICT', 'The team repository kept changing while syncing. Sync again in a moment.', { reason: 'push-rejected' });
+}
+
+/**
+ * Checks the fetched branch against the last sync: a workspace that synced
+ * before never reads a missing or emptied branch as an empty repository,
+ * and never builds on a history that does not hold the commit it synced
+ * with (that would undo or delete what it had). After the user rebound the
+ * workspace, a branch without that commit is taken as it is. Returns
+ * whether this sync merges by base text only (SyncSnapshot.rebound).
+ */
+async function checkAnchor(deps: SyncEngineDeps, target: RemoteTarget, head: string | null, anchor: SyncAnchor | null): Promise<boolean> {
+  if (!anchor) return false;
+  const holds = head !== null && anchor.commit !== null && (await holdsCommit(deps.repo.gitdir, head, anchor.commit));
+  if (anchor.rebound) return !holds;
+  if (head === null) throw branchMissingError(target.url, target.branch, await deps.repo.listBranches(target).catch(() => []), anchor);
+  if (anchor.commit !== null && !holds) throw historyRewrittenError(target.url, target.branch, head, anchor);
+  return false;
+}
+
+/** Stops the sync, before anything changed, when it would delete many documents without the user's consent. */
+function guardDeletions(plans: readonly RecordSetPlan[], allowed: boolean): void {
+  if (allowed) return;
+  const guarded = plans.filter((p) => p.library !== undefined);
+  const deletions = guarded.flatMap((p) => p.changes.filter((c) => c.action === 'deleted'));
+  const library = guarded.reduce((n, p) => n + (p.library ?? 0), 0);
+  if (!deletionsNeedConsent(deletions.length, library)) return;
+  const here = deletions.filter((c) => c.direction === 'in').length;
+  const there = deletions.length - here;
+  const where = [here ? `${here} here (to the trash, deleted in the team repository)` : '', there ? `${there} from the team repository (deleted here)` : ''].filter(Boolean).join(' and ');
+  throw new AppError(
+    'CONFLICT',
+    `This sync would delete ${deletions.length} of ${library} documents: ${where}. Nothing was changed. Check the list; to go ahead, confirm the deletion in the app or run "designdesk sync --allow-deletes".`,
+    { reason: 'deletions', deletions, library } satisfies SyncDeletionsData,
+  );
 }

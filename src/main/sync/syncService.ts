@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { RemoteInput, RemoteView, SyncConflict, SyncCounts, SyncPhase, SyncResult, SyncStatus } from '../../shared/contract/sync';
 import type { Person } from '../../shared/document';
@@ -12,6 +11,7 @@ import { describeGitError } from './gitErrors';
 import { GitRepo } from './gitRepo';
 import { RemoteSettings } from './remoteSettings';
 import type { SecretStore } from './secretStore';
+import { SyncAnchorStore } from './syncAnchor';
 import { runSync, type RecordSet } from './syncEngine';
 import { SyncStore } from './syncStore';
 
@@ -52,6 +52,7 @@ export class SyncService {
   private readonly repo: GitRepo;
   private readonly resolver: ConflictResolver;
   private readonly recordSets: readonly RecordSet[];
+  private readonly anchor: SyncAnchorStore;
   private running: Promise<SyncResult> | null = null;
   private phase: SyncPhase = 'idle';
   private counts: SyncCounts = ZERO;
@@ -63,6 +64,7 @@ export class SyncService {
     this.repo = new GitRepo(path.join(deps.workspaceDir, REPO_DIR));
     const shared = { sync: this.store, documents: deps.documents, hooks: deps.hooks, identity: deps.identity, now: deps.now };
     this.resolver = new ConflictResolver(shared);
+    this.anchor = new SyncAnchorStore(deps.settings, this.store);
     this.recordSets = [documentRecordSet(shared), ...(deps.recordSets ?? [])];
     this.schedule(this.remote.get()?.autoSyncMinutes ?? 0);
   }
@@ -72,16 +74,19 @@ export class SyncService {
   }
 
   /**
-   * Saves the remote. Pointing at another repository or branch forgets
-   * what was synced with the old one (bases, conflicts, the local clone).
+   * Saves the remote. Pointing at another repository or branch keeps the
+   * merge bases (a moved repository or a renamed branch holds the same
+   * documents): the next sync takes the new branch as it is, merging by
+   * base text (SyncAnchor.rebound).
    */
   async setRemote(input: RemoteInput): Promise<RemoteView> {
     if (this.running) throw new AppError('CONFLICT', 'A sync is running; change the settings when it is done.');
     const view = await this.remote.save(input);
     const bound = this.deps.settings.get<string>(BOUND);
     if (bound && bound !== `${input.url}#${input.branch}`) {
-      this.store.reset();
-      fs.rmSync(path.join(this.deps.workspaceDir, REPO_DIR), { recursive: true, force: true });
+      this.anchor.rebind();
+      // The next plan reads every document (the incremental one trusts the old branch's history).
+      this.store.setAppliedHead(null);
       this.deps.settings.set(BOUND, null);
     }
     return view;
@@ -108,6 +113,8 @@ export class SyncService {
   async disconnect(): Promise<{ disconnected: boolean }> {
     if (this.running) throw new AppError('CONFLICT', 'A sync is running; disconnect when it is done.');
     this.schedule(0);
+    // Connecting again is the user's word that the branch, as it is then, is the team's (see SyncAnchor).
+    this.anchor.rebind();
     return { disconnected: await this.remote.clear() };
   }
 
@@ -127,23 +134,31 @@ export class SyncService {
     this.timer.unref();
   }
 
-  /** Runs a sync, or joins the one already running. */
-  run(): Promise<SyncResult> {
-    this.running ??= this.runOnce().finally(() => {
+  /** Runs a sync, or joins the one already running. `allowDeletes`: the user confirmed the deletions the guard listed. */
+  run(options: { allowDeletes?: boolean } = {}): Promise<SyncResult> {
+    this.running ??= this.runOnce(options.allowDeletes ?? false).finally(() => {
       this.running = null;
       this.phase = 'idle';
     });
     return this.running;
   }
 
-  private async runOnce(): Promise<SyncResult> {
+  private async runOnce(allowDeletes: boolean): Promise<SyncResult> {
     const last = this.last();
     try {
       const target = await this.remote.target();
       this.counts = ZERO;
       const db = this.deps.documents.db;
       const result = await runSync(
-        { repo: this.repo, recordSets: this.recordSets, transaction: (fn) => db.transaction(fn)(), now: this.deps.now },
+        {
+          repo: this.repo,
+          recordSets: this.recordSets,
+          transaction: (fn) => db.transaction(fn)(),
+          now: this.deps.now,
+          anchor: this.anchor.get(),
+          saveAnchor: (head) => this.anchor.synced(head),
+          allowDeletes,
+        },
         target,
         { name: target.remote.authorName, email: target.remote.authorEmail },
         (p) => {

@@ -252,6 +252,16 @@ export class SyncStore {
     return this.s.conflictCount.get()!.n;
   }
 
+  /** Whether any document was ever synced from here (a workspace with bases has a team branch to protect). */
+  hasBases(): boolean {
+    return this.db.prepare('SELECT 1 FROM sync_base LIMIT 1').get() !== undefined;
+  }
+
+  /** Documents in the library here (not in the trash): the size the mass-deletion guard compares with. */
+  liveDocCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM documents WHERE deleted_at IS NULL').get() as { n: number }).n;
+  }
+
   /** Forgets every sync base (documents and review files) and conflict (the remote changed to another repository). */
   reset(): void {
     this.db.transaction(() => {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SyncResult, SyncStatus } from '../../shared/contract/sync';
+import { SyncDeletionsDataSchema, type SyncDeletionsData, type SyncResult, type SyncStatus } from '../../shared/contract/sync';
 import { ApiCallError, call, errorMessage } from '../api/client';
 import type { AppState } from './index';
 
@@ -11,9 +11,13 @@ export interface SyncSlice {
   syncStatus: SyncStatus | null;
   /** The outcome of the last sync started from this window. */
   syncOutcome: { result: SyncResult } | { error: string; code: string } | null;
+  /** What the last sync started here would have deleted, waiting for the user's Delete or Cancel (the mass-deletion guard). */
+  syncDeletions: SyncDeletionsData | null;
   refreshSyncStatus: () => Promise<void>;
-  /** Runs a sync, reading its progress every 300 ms until it ends. */
-  syncNow: () => Promise<void>;
+  /** Runs a sync, reading its progress every 300 ms until it ends. `allowDeletes`: the user confirmed syncDeletions. */
+  syncNow: (options?: { allowDeletes?: boolean }) => Promise<void>;
+  /** The user cancelled the deletions: nothing is deleted, the sync stays stopped. */
+  dismissSyncDeletions: () => void;
 }
 
 function summary(r: SyncResult): string {
@@ -29,6 +33,8 @@ export const syncSummary = summary;
 export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set, get) => ({
   syncStatus: null,
   syncOutcome: null,
+  syncDeletions: null,
+  dismissSyncDeletions: () => set({ syncDeletions: null }),
   refreshSyncStatus: async () => {
     try {
       set({ syncStatus: await call('sync:status', {}) });
@@ -36,13 +42,14 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set, 
       // The status bar keeps the last known status; the next poll tries again.
     }
   },
-  syncNow: async () => {
+  syncNow: async (options = {}) => {
     if (get().syncStatus?.running) return;
+    set({ syncDeletions: null });
     const poll = setInterval(() => void get().refreshSyncStatus(), SYNC_POLL_RUNNING_MS);
     const s = get().syncStatus;
     if (s) set({ syncStatus: { ...s, running: true, phase: 'fetching', counts: { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 } } });
     try {
-      const result = await call('sync:run', {});
+      const result = await call('sync:run', options.allowDeletes ? { allowDeletes: true } : {});
       set({ syncOutcome: { result } });
       if (result.in > 0 || result.conflicts > 0) await get().loadLibrary();
       if (result.conflicts > 0) {
@@ -53,6 +60,8 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set, 
       }
     } catch (e) {
       set({ syncOutcome: { error: errorMessage(e), code: e instanceof ApiCallError ? e.code : 'INTERNAL' } });
+      const deletions = e instanceof ApiCallError && e.code === 'CONFLICT' ? SyncDeletionsDataSchema.safeParse(e.data) : null;
+      if (deletions?.success) set({ syncDeletions: deletions.data });
     } finally {
       clearInterval(poll);
       await get().refreshSyncStatus();

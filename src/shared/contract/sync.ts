@@ -148,6 +148,27 @@ export const TestRemoteResultSchema = z.object({
   branches: z.array(z.string()),
 });
 
+export const SyncRunInputSchema = z
+  .object({
+    /** Go ahead although the sync deletes many documents (the user confirmed the list the guard gave). */
+    allowDeletes: z.boolean().optional(),
+  })
+  .strict();
+
+/**
+ * The `data` of the CONFLICT error (reason "deletions") a sync stops with
+ * before deleting many documents: what it would delete, here ("in": to the
+ * trash) and on the team branch ("out"). Nothing was changed; the same sync
+ * with allowDeletes goes ahead.
+ */
+export const SyncDeletionsDataSchema = z.object({
+  reason: z.literal('deletions'),
+  deletions: z.array(SyncChangeSchema),
+  /** Documents in the library (here or in the team repository, the larger). */
+  library: z.number().int().nonnegative(),
+});
+export type SyncDeletionsData = z.infer<typeof SyncDeletionsDataSchema>;
+
 /** Connecting the team repository, syncing with it, and resolving conflicts. */
 export const syncContract = {
   'sync:getRemote': {
@@ -173,7 +194,7 @@ export const syncContract = {
   },
   /** Fetch, merge, commit, push. Long: poll sync:status for progress meanwhile. */
   'sync:run': {
-    input: z.object({}).strict(),
+    input: SyncRunInputSchema,
     output: SyncResultSchema,
   },
   'sync:status': {

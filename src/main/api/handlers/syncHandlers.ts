@@ -9,7 +9,7 @@ export function createSyncHandlers(d: HandlerDeps): AreaHandlers<typeof syncCont
     'sync:testRemote': (input) => d.sync.testRemote(input),
     'sync:disconnect': () => d.sync.disconnect(),
     'sync:setAutoSync': ({ minutes }) => d.sync.setAutoSync(minutes),
-    'sync:run': () => d.sync.run(),
+    'sync:run': ({ allowDeletes }) => d.sync.run({ allowDeletes }),
     'sync:status': () => d.sync.status(),
     'sync:conflicts': () => d.sync.conflicts(),
     'sync:resolve': ({ id, take, text }) => d.sync.resolve(id, take, text),

@@ -6,7 +6,7 @@ import { authFromEnv, describeAuth, keptAuth } from '../remoteAuth';
 export const remoteCommand: Command = {
   name: 'remote',
   summary: 'set or show the team repo to sync with (remote set URL [--branch B])',
-  usage: ['remote set URL [--branch BRANCH] [--json]', 'remote [show] [--json]'],
+  usage: ['remote set URL [--branch BRANCH] [--json]', 'remote [show] [--json]', 'remote disconnect'],
   details: `"remote set" connects the workspace to a team repository over http(s); "remote"
 or "remote show" prints the current one. Credentials come from the environment,
 never from the command line:
@@ -15,6 +15,11 @@ never from the command line:
 They are kept in the workspace's secrets file (readable by you only), as the app
 does; without them the credentials stored before are kept. Commits are made as
 the workspace's identity (designdesk init --name --email).
+
+"remote disconnect" forgets the repository and its credentials; documents and
+merge bases stay. Connecting again (remote set) takes the branch as it is then:
+the way on when "designdesk sync" refuses a branch that is gone or whose
+history was rewritten, and the team means it (docs/cli.md).
 
 Options:
   --branch BRANCH   the branch to sync (default: the one set before, else main)
@@ -35,7 +40,13 @@ Example:
       else ctx.out(`${view.url} (branch ${view.branch}, ${describeAuth(view)}, commits as ${view.authorName}${view.authorEmail ? ` <${view.authorEmail}>` : ''})`);
       return 0;
     }
-    if (sub !== 'set') throw new UsageError(`"${sub}" is not a remote command: use "remote set URL" or "remote show".`);
+    if (sub === 'disconnect') {
+      if (url !== undefined) throw new UsageError(`unexpected argument "${url}".`);
+      const { disconnected } = await ctx.call('sync:disconnect', {});
+      ctx.out(disconnected ? 'Disconnected from the team repository; documents and merge bases stay. Connect again with: designdesk remote set URL' : 'No team repository was connected.');
+      return 0;
+    }
+    if (sub !== 'set') throw new UsageError(`"${sub}" is not a remote command: use "remote set URL", "remote show" or "remote disconnect".`);
     if (url === undefined) throw new UsageError('give the repository URL: designdesk remote set URL');
     const previous = await ctx.call('sync:getRemote', {});
     const sameRepo = previous?.url === url;

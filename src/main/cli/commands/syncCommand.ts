@@ -1,4 +1,5 @@
-import { AppError } from '../../../shared/errors';
+import { SyncDeletionsDataSchema } from '../../../shared/contract/sync';
+import { AppError, isAppError } from '../../../shared/errors';
 import type { Command } from '../context';
 import { authFromEnv } from '../remoteAuth';
 
@@ -6,7 +7,7 @@ import { authFromEnv } from '../remoteAuth';
 export const syncCommand: Command = {
   name: 'sync',
   summary: 'sync with the team repo (fetch, merge, push)',
-  usage: ['sync [--json]'],
+  usage: ['sync [--allow-deletes] [--json]'],
   details: `Fetches the team repository set with "designdesk remote set", merges it with the
 workspace document by document, commits and pushes. When both sides changed the
 same field or lines, both versions are kept and the document is flagged as a
@@ -14,15 +15,21 @@ conflict ("designdesk conflicts" shows it, "designdesk resolve" resolves it).
 Credentials in the environment (DESIGNDESK_TOKEN, or DESIGNDESK_USERNAME +
 DESIGNDESK_PASSWORD) replace the stored ones first.
 
+A sync that would delete 5 documents or more, when they are also at least
+10% of the library (here, because they were deleted in the team repository,
+or there, because they were deleted here), stops before changing anything,
+lists them and exits 1. Check the list, then run it again with --allow-deletes.
+
 Prints what came in and went out. Exit code 1 when the sync failed, left
 conflicts, or could not read some files of the repository.
 
 Options:
-  --json   print the sync result as JSON
+  --allow-deletes  go ahead although the sync deletes many documents
+  --json           print the sync result as JSON
 
 Example (CI):
   DESIGNDESK_TOKEN=$TOKEN designdesk sync --workspace ./ws --json`,
-  options: { json: { type: 'boolean' } },
+  options: { json: { type: 'boolean' }, 'allow-deletes': { type: 'boolean' } },
   args: { min: 0, max: 0 },
   workspace: true,
   async run(ctx) {
@@ -30,7 +37,13 @@ Example (CI):
     if (!remote) throw new AppError('VALIDATION', 'No team repository is connected: run "designdesk remote set URL [--branch BRANCH]" first.');
     const auth = authFromEnv(ctx.io);
     if (auth) await ctx.call('sync:setRemote', { url: remote.url, branch: remote.branch, authorName: remote.authorName, authorEmail: remote.authorEmail, auth });
-    const result = await ctx.call('sync:run', {});
+    const result = await ctx.call('sync:run', ctx.values['allow-deletes'] ? { allowDeletes: true } : {}).catch((e: unknown) => {
+      // The mass-deletion guard: show what it would delete, so the user can check before --allow-deletes.
+      const guarded = isAppError(e) && e.code === 'CONFLICT' ? SyncDeletionsDataSchema.safeParse(e.data) : null;
+      if (guarded?.success && ctx.values.json) ctx.json({ error: (e as AppError).toJSON() });
+      else if (guarded?.success) for (const c of guarded.data.deletions) ctx.out(`would delete ${c.direction === 'in' ? 'here ' : 'there'} ${c.ref.padEnd(8)} ${c.title}  (${c.path})`);
+      throw e;
+    });
     if (ctx.values.json) ctx.json(result);
     else {
       for (const c of result.changes) ctx.out(`${c.direction.padEnd(3)} ${c.action.padEnd(10)} ${c.ref.padEnd(8)} ${c.title}  (${c.path})`);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { SYNC_POLL_IDLE_MS, SYNC_POLL_RUNNING_MS, syncSummary } from '../../store/syncSlice';
+import { DeletionConfirm } from './DeletionConfirm';
 import { PHASE_LABELS, relativeTime } from './relativeTime';
 import '../../styles/sync.css';
 
@@ -91,6 +92,7 @@ export function SyncStatusBar() {
       <button type="button" className="button sync-bar-action" onClick={() => void syncNow()} disabled={running} title="Sync now (Ctrl+Shift+S)">
         {running ? 'Syncing…' : 'Sync now'}
       </button>
+      <DeletionConfirm />
     </footer>
   );
 }
