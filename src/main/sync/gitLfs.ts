@@ -28,10 +28,19 @@ interface LfsRule {
   unset: boolean;
 }
 
-/** The filter=lfs rules of a .gitattributes text at `dir`. */
+/**
+ * Bounds on what is read of the .gitattributes files (hostile text): the
+ * rules that set or unset a filter, at most this many, from at most this
+ * many characters per file. A real repository has a handful.
+ */
+export const MAX_LFS_RULES = 100;
+export const MAX_GITATTRIBUTES_CHARS = 64 * 1024;
+
+/** The filter=lfs rules of a .gitattributes text at `dir` (see MAX_LFS_RULES). */
 export function readLfsRules(dir: string, text: string): LfsRule[] {
   const rules: LfsRule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text.slice(0, MAX_GITATTRIBUTES_CHARS).split(/\r?\n/)) {
+    if (rules.length >= MAX_LFS_RULES) break;
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const [pattern, ...attrs] = line.split(/\s+/);
@@ -42,21 +51,60 @@ export function readLfsRules(dir: string, text: string): LfsRule[] {
   return rules;
 }
 
-/** A gitattributes pattern as a regular expression over the path below its folder (as gitignore patterns match). */
-function patternRegex(pattern: string): RegExp {
-  const anchored = pattern.includes('/') && !pattern.endsWith('/');
-  const p = pattern.replace(/^\//, '');
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '*' && p[i + 1] === '*') {
-      re += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += p[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+type Token = { t: 'char'; c: string } | { t: 'any' } | { t: 'star' } | { t: 'globstar' } | { t: 'dirs' };
+
+/** A pattern longer than this is ignored (no real .gitattributes line comes near it). */
+const MAX_PATTERN_CHARS = 512;
+
+function tokenize(pattern: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      out.push({ t: slash ? 'dirs' : 'globstar' });
+      i += slash ? 2 : 1;
+    } else if (c === '*') out.push({ t: 'star' });
+    else if (c === '?') out.push({ t: 'any' });
+    else out.push({ t: 'char', c });
   }
-  return new RegExp(anchored ? `^${re}$` : `(?:^|/)${re}$`);
+  return out;
+}
+
+/**
+ * Whether a path matches glob tokens, in O(tokens x characters) time: a
+ * table, not a regular expression, so a hostile pattern (`*a*a*a*...`)
+ * cannot make the match backtrack for ever. `*` and `?` stop at '/', `**`
+ * crosses it, and `**` before a slash matches zero or more folders.
+ */
+function globMatch(tokens: readonly Token[], path: string): boolean {
+  // can[j]: tokens[0..i) match path[0..j).
+  let can = new Array<boolean>(path.length + 1).fill(false);
+  can[0] = true;
+  for (const tok of tokens) {
+    const next = new Array<boolean>(path.length + 1).fill(false);
+    let before = false; // some can[i] with i < j
+    for (let j = 0; j <= path.length; j++) {
+      if (tok.t === 'char') next[j] = j > 0 && can[j - 1]! && path[j - 1] === tok.c;
+      else if (tok.t === 'any') next[j] = j > 0 && can[j - 1]! && path[j - 1] !== '/';
+      else if (tok.t === 'star') next[j] = can[j]! || (j > 0 && next[j - 1]! && path[j - 1] !== '/');
+      else if (tok.t === 'globstar') next[j] = can[j]! || (j > 0 && next[j - 1]!);
+      // dirs: nothing, or anything ending in '/'.
+      else next[j] = can[j]! || (j > 0 && path[j - 1] === '/' && before);
+      before ||= can[j]!;
+    }
+    can = next;
+  }
+  return can[path.length]!;
+}
+
+/** Whether a gitattributes pattern matches a path below its folder (as git does: without a '/', the file name alone). */
+function patternMatches(pattern: string, rel: string): boolean {
+  if (pattern.length > MAX_PATTERN_CHARS) return false;
+  const anchored = pattern.replace(/\/$/, '').includes('/');
+  const tokens = tokenize(pattern.replace(/^\//, ''));
+  if (anchored) return globMatch(tokens, rel);
+  return globMatch(tokens, rel.slice(rel.lastIndexOf('/') + 1));
 }
 
 /** The LFS rule that applies to a path (the last matching line wins, as in git), or null. */
@@ -65,7 +113,7 @@ export function lfsRuleFor(path: string, rules: readonly LfsRule[]): LfsRule | n
   for (const r of rules) {
     if (r.dir && !path.startsWith(`${r.dir}/`)) continue;
     const rel = r.dir ? path.slice(r.dir.length + 1) : path;
-    if (patternRegex(r.pattern).test(rel)) hit = r.unset ? null : r;
+    if (patternMatches(r.pattern, rel)) hit = r.unset ? null : r;
   }
   return hit;
 }
@@ -80,7 +128,8 @@ export async function refuseLfsWrites(files: ReadonlyMap<string, string>, writes
   const rules: LfsRule[] = [];
   for (const [path, oid] of files) {
     if (path !== '.gitattributes' && !path.endsWith('/.gitattributes')) continue;
-    rules.push(...readLfsRules(path.slice(0, Math.max(0, path.length - '/.gitattributes'.length)), await read(oid)));
+    if (rules.length >= MAX_LFS_RULES) break;
+    rules.push(...readLfsRules(path.slice(0, Math.max(0, path.length - '/.gitattributes'.length)), await read(oid)).slice(0, MAX_LFS_RULES - rules.length));
   }
   if (rules.length === 0) return;
   const hits: string[] = [];
