@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldsShapeProblem } from './kinds/fieldsShape';
 import { DocKindSchema } from './kinds/kinds';
 
 export const DocIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a document id (26-character ULID)');
@@ -13,7 +14,11 @@ export const TitleSchema = z
 export const MAX_BODY_CHARS = 1_000_000;
 export const BodySchema = z.string().max(MAX_BODY_CHARS, `a body is at most ${MAX_BODY_CHARS} characters`);
 
-export const FieldsSchema = z.record(z.string(), z.unknown());
+/** A document's fields as the contract carries them: plain data, bounded in depth and size (the kind's schema is checked by the service). */
+export const FieldsSchema = z.record(z.string(), z.unknown()).superRefine((fields, ctx) => {
+  const problem = fieldsShapeProblem(fields);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const PersonSchema = z.object({
   name: z.string().trim().min(1).max(200),

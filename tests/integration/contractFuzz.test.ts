@@ -83,6 +83,12 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
 };
 
 const long = (n: number): string => 'x'.repeat(n);
+/** An object nested `depth` levels deep, built without recursion. */
+function nested(depth: number): unknown {
+  let v: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) v = { a: v };
+  return v;
+}
 const HOSTILE_IDS = ['', 'x', '../../etc/passwd', `${ULID}\0`, ULID.toLowerCase(), `${ULID}A`, '01J000000000000000000000I0', "1' OR '1'='1", 42, null, ['01J0000000000000000000000Z']];
 
 /** Inputs a hostile or broken renderer might send, beyond the generic variants: each must be VALIDATION. */
@@ -102,6 +108,10 @@ const HOSTILE: { [C in Channel]?: (ids: Ids) => unknown[] } = {
     { id: d.rfc, baseRevision: 0, title: '' },
     { id: d.rfc, baseRevision: 0, fields: [] },
     { id: d.rfc, baseRevision: 0, fields: 'x' },
+    { id: d.rfc, baseRevision: 0, fields: { author: 'A', extra: nested(2_000) } },
+    { id: d.rfc, baseRevision: 0, fields: { extra: nested(13) } },
+    { id: d.rfc, baseRevision: 0, fields: { author: 'A', n: Number.POSITIVE_INFINITY } },
+    { id: d.rfc, baseRevision: 0, fields: { many: Array.from({ length: 60_000 }, () => 1) } },
     { id: d.rfc, baseRevision: 0, status: 'Approved' },
     { id: d.rfc, baseRevision: 0, revision: 9 },
     ...HOSTILE_IDS.map((id) => ({ id, baseRevision: 0 })),
@@ -358,5 +368,71 @@ describe('random payloads per channel give ok or a domain error, never INTERNAL'
   it('the database is still sound after the fuzzing', () => {
     expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(app.db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('fields are checked per kind (docs:update)', () => {
+  // Documents of their own: the fuzz above may have deleted the shared ones.
+  const mine = { rfc: '', adr: '', matrix: '', postmortem: '' };
+  beforeAll(async () => {
+    for (const kind of ['rfc', 'adr', 'matrix', 'postmortem'] as const) {
+      const r = (await app.dispatch('docs:create', { kind, title: `Fields ${kind}` })) as Result<{ id: string }>;
+      if (!r.ok) throw new Error(r.error.message);
+      mine[kind] = r.value.id;
+    }
+  });
+  const update = async (id: string, fields: unknown): Promise<Result<{ fields: Record<string, unknown> }>> => {
+    const doc = (await app.dispatch('docs:get', { id })) as Result<{ revision: number }>;
+    if (!doc.ok) throw new Error(doc.error.message);
+    return (await app.dispatch('docs:update', { id, baseRevision: doc.value.revision, fields })) as Result<{ fields: Record<string, unknown> }>;
+  };
+
+  it('refuses a key the kind does not define with VALIDATION naming it, and changes nothing', async () => {
+    const before = fingerprint(app, dir);
+    for (const [kind, id] of Object.entries(mine)) {
+      const r = await update(id, { author: 'Ada', 'publish-me': 'x' });
+      expect(r, kind).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      if (!r.ok) expect(r.error.message).toMatch(/"publish-me" is not a field of (an RFC|an ADR|a decision matrix|a postmortem)\./);
+    }
+    const two = await update(mine.rfc, { zz: 1, __proto__x: 2 });
+    expect(two).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('"zz", "__proto__x" are not fields of an RFC') } });
+    expect(fingerprint(app, dir)).toBe(before);
+  });
+
+  it('refuses nesting deeper than the limit with VALIDATION (never INTERNAL), at any depth up to 100,000', async () => {
+    for (const depth of [13, 50, 1_000, 100_000]) {
+      const r = await update(mine.rfc, { author: 'Ada', reviewers: nested(depth) });
+      expect(r, `depth ${depth}`).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('nested deeper than 12 levels') } });
+    }
+    expect(internals).toEqual([]);
+  });
+
+  it('keeps an extra key the document already has (from a file or an import), and lets an edit drop it', async () => {
+    const id = mine.postmortem;
+    const row = app.db.prepare('SELECT fields FROM documents WHERE id = ?').get(id) as { fields: string };
+    app.db.prepare('UPDATE documents SET fields = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.fields), 'team-channel': '#ops' }), id);
+    const doc = (await app.dispatch('docs:get', { id })) as Result<{ fields: Record<string, unknown> }>;
+    if (!doc.ok) throw new Error(doc.error.message);
+    const kept = await update(id, { ...doc.value.fields, severity: 'SEV-2' });
+    expect(kept).toMatchObject({ ok: true, value: { fields: { severity: 'SEV-2', 'team-channel': '#ops' } } });
+    const { 'team-channel': _dropped, ...rest } = doc.value.fields;
+    const dropped = await update(id, rest);
+    expect(dropped.ok && 'team-channel' in dropped.value.fields).toBe(false);
+    expect((await update(id, { ...rest, 'team-channel': '#ops' })).ok).toBe(false);
+  });
+
+  it('random fields per kind give ok or VALIDATION, never INTERNAL', async () => {
+    const key = fc.oneof(fc.constantFrom('author', 'reviewers', 'date', 'decisionMakers', 'supersedes', 'scale', 'criteria', 'ratings', 'severity', 'timeline', 'actionItems', 'impact', 'duration'), fc.string({ maxLength: 8 }));
+    const deep = fc.integer({ min: 0, max: 40 }).map((d) => nested(d));
+    const fields = fc.dictionary(key, fc.oneof(nastyValue, deep, fc.anything({ maxDepth: 4 })), { maxKeys: 6 });
+    const kindId = fc.constantFrom(mine.rfc, mine.adr, mine.matrix, mine.postmortem);
+    await fc.assert(
+      fc.asyncProperty(kindId, fields, async (id, f) => {
+        const r = await update(id, f);
+        if (!r.ok) expect(r.error.code, `${r.error.message} for ${JSON.stringify(f)?.slice(0, 300)}`).toBe('VALIDATION');
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
+    );
+    expect(internals).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ import type { Person } from '../../shared/document';
 import { AppError } from '../../shared/errors';
 import { defaultIdentity } from '../identity';
 import { DB_FILE, resolveWorkspace } from '../workspace';
+import { printableText } from '../../shared/format/printable';
+import { jsonForTerminal } from './output';
 
 /** What the CLI talks to: the process in production, buffers in tests. */
 export interface CliIo {
@@ -108,9 +110,10 @@ export function createContext(io: CliIo, command: Command, args: string[], value
       if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.data);
       return r.value as Output<typeof channel>;
     },
-    json: (value) => io.stdout(`${JSON.stringify(value, null, 2)}\n`),
-    out: (line = '') => io.stdout(`${line}\n`),
-    err: (line) => io.stderr(`${line}\n`),
+    // Text from teammates, servers and imported files reaches the terminal: never a raw control character (see output.ts).
+    json: (value) => io.stdout(`${jsonForTerminal(value)}\n`),
+    out: (line = '') => io.stdout(`${printableText(line)}\n`),
+    err: (line) => io.stderr(`${printableText(line)}\n`),
     close: () => app?.close(),
   };
 }

@@ -94,7 +94,8 @@ export class DocumentService {
         ...doc,
         title: patch.title ?? doc.title,
         body: patch.body ?? doc.body,
-        fields: patch.fields ? normalizeFields(doc.kind, patch.fields) : doc.fields,
+        // An edit may keep or drop a key kept from a file or an import, never add one the kind does not define.
+        fields: patch.fields ? normalizeFields(doc.kind, patch.fields, { extraKeys: new Set(Object.keys(doc.fields)) }) : doc.fields,
         updatedAt: this.ctx.now().toISOString(),
         revision: doc.revision + 1,
       };

@@ -53,7 +53,7 @@ async function incrementalInput(
     changedBases.set(base.docId, base);
   }
   const fresh = await readRemoteDocuments(changed, changedBases, snapshot.read, progress);
-  if (fresh.errors.length > 0 || fresh.blockedIds.size > 0) return null;
+  if (fresh.errors.length > 0 || fresh.skipped.length > 0 || fresh.blockedIds.size > 0) return null;
   for (const [id, e] of fresh.byId) if (changedBases.get(id)?.path !== e.path || e.needsWriteBack || e.numberless) return null;
 
   const { docs, bases } = sync.touchedDocs(changedBases.keys());
@@ -65,7 +65,7 @@ async function incrementalInput(
     if (snapshot.files.get(b.path) !== b.oid) return null;
     byId.set(b.docId, unchangedEntry(b));
   }
-  return { locals: docs, bases, remote: { byId, errors: [], blockedIds: new Set() } };
+  return { locals: docs, bases, remote: { byId, errors: [], skipped: [], blockedIds: new Set() } };
 }
 
 /** The documents (rfcs/, adrs/, decisions/, postmortems/) as a record set of the sync engine. */
@@ -96,13 +96,14 @@ export function documentRecordSet(deps: DocumentRecordSetDeps): RecordSet {
           rebound: snapshot.rebound,
         });
       }
-      const clean = plan.conflicts === 0 && remote.errors.length === 0 && remote.blockedIds.size === 0;
+      const clean = plan.conflicts === 0 && remote.errors.length === 0 && remote.skipped.length === 0 && remote.blockedIds.size === 0;
       return {
         changes: plan.changes,
         conflicts: plan.conflicts,
         errors: remote.errors,
         // The larger of the two libraries: deletions here shrink the one, deletions there the other.
         library: Math.max(deps.sync.liveDocCount(), [...snapshot.files.keys()].filter(isDocumentPath).length),
+        skipped: remote.skipped,
         apply: (head) => {
           const { complete } = applyDocumentPlan(plan, { sync: deps.sync, documents: deps.documents, hooks: deps.hooks, actor: deps.identity(), now: deps.now().toISOString() });
           // The bases now match `head` exactly, unless something was left for the next sync.

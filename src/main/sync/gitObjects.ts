@@ -19,6 +19,15 @@ export interface Signature {
   email: string;
   /** Seconds since the epoch. */
   timestamp: number;
+  /** Minutes behind UTC, as Date.getTimezoneOffset() gives it (-120 for UTC+2); 0 when left out. */
+  timezoneOffset?: number;
+}
+
+/** git's time-zone field for an offset in Date.getTimezoneOffset() terms: -120 -> "+0200", 300 -> "-0500". */
+export function formatTimezone(offsetMinutes: number): string {
+  const ahead = -offsetMinutes;
+  const abs = Math.min(Math.abs(Math.trunc(ahead)), 99 * 60 + 59);
+  return `${ahead < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
 }
 
 const PACK_TYPE: Record<GitObjectType, number> = { commit: 1, tree: 2, blob: 3 };
@@ -55,9 +64,9 @@ function normalizeMessage(message: string): string {
   return `${message.replace(/\r/g, '').replace(/^\n+/, '').replace(/\n+$/, '')}\n`;
 }
 
-/** A commit object's bytes, byte for byte as isomorphic-git's writeCommit renders it (UTC, +0000). */
+/** A commit object's bytes, byte for byte as isomorphic-git's writeCommit renders it (with the committer's time zone). */
 export function commitContent(tree: string, parents: readonly string[], author: Signature, committer: Signature, message: string): Buffer {
-  const sig = (s: Signature): string => `${s.name} <${s.email}> ${s.timestamp} +0000`;
+  const sig = (s: Signature): string => `${s.name} <${s.email}> ${s.timestamp} ${formatTimezone(s.timezoneOffset ?? 0)}`;
   const head = [`tree ${tree}`, ...parents.map((p) => `parent ${p}`), `author ${sig(author)}`, `committer ${sig(committer)}`].join('\n');
   return Buffer.from(`${head}\n\n${normalizeMessage(message)}`, 'utf8');
 }

@@ -6,6 +6,7 @@ import { fetchBranch } from './gitFetch';
 import { discover, type TransportOptions } from './gitHttp';
 import { PackReader, parseTree, readLooseObject } from './gitPackReader';
 import { pushPack } from './gitPush';
+import { classifyEntry, type EntryClass } from './treeEntryCheck';
 
 /** Where to fetch from and push to; the credentials reach git only through onAuth. */
 export interface RemoteTarget {
@@ -23,6 +24,12 @@ export interface CommitAuthor {
 }
 
 const REMOTE = 'origin';
+
+/** A listing of files, and of the entries left out with the reason. */
+interface Listing {
+  files: Map<string, string>;
+  skipped: Map<string, string>;
+}
 
 /**
  * A bare repository in the workspace, driven with isomorphic-git's low-level
@@ -44,7 +51,7 @@ export class GitRepo {
    * The last listing of files (listFiles), by root tree and folders: made by
    * a walk, or worked out by buildTree for the tree it built.
    */
-  private listing: { tree: string; folders: readonly string[]; files: ReadonlyMap<string, string> } | null = null;
+  private listing: ({ tree: string; folders: readonly string[] } & Listing) | null = null;
   /** Reads packed objects natively; renewed after each fetch (a fetch adds a pack). */
   private packs: PackReader;
   /** Set when the server redirected the repository during this sync: the URL it now lives at (git warns about it too). */
@@ -131,60 +138,80 @@ export class GitRepo {
 
   /**
    * Every file under the given top folders, plus the top-level files, as
-   * path -> blob id. Other folders are not read.
+   * path -> blob id. Other folders are not read. Entries the sync must not
+   * take in (see treeEntryCheck) are left out: skippedIn() names them.
    */
   async listFiles(tree: string, folders: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return (await this.listEntries(tree, folders)).files;
+  }
+
+  /** listFiles, with the entries it left out: path (as the tree names it: escape before printing) -> why. */
+  async listEntries(tree: string, folders: readonly string[]): Promise<{ files: ReadonlyMap<string, string>; skipped: ReadonlyMap<string, string> }> {
     const last = this.listing;
     if (last && sameFolders(last.folders, folders)) {
-      if (last.tree === tree) return last.files;
+      if (last.tree === tree) return last;
       // From the last listing and what differs between the two trees: only changed folders are read. (A tree
       // built by a sync whose objects never reached the repository cannot be read: then the walk below.)
-      const files = new Map(last.files);
-      const diffed = await this.diffInto(files, last.tree, tree, '', folders).then(
+      const listing: Listing = { files: new Map(last.files), skipped: new Map(last.skipped) };
+      const diffed = await this.diffInto(listing, last.tree, tree, '', folders).then(
         () => true,
         () => false,
       );
       if (diffed) {
-        this.listing = { tree, folders, files };
-        return files;
+        this.listing = { tree, folders, ...listing };
+        return listing;
       }
     }
-    const files = new Map<string, string>();
-    await this.walkInto(files, tree, '', folders, true);
-    this.listing = { tree, folders, files };
-    return files;
+    const listing: Listing = { files: new Map(), skipped: new Map() };
+    await this.walkInto(listing, tree, '', folders, true);
+    this.listing = { tree, folders, ...listing };
+    return listing;
   }
 
-  /** Adds (or, with `remove`, deletes) every file of a tree; at the top, only the listed folders and the files. */
-  private async walkInto(files: Map<string, string>, tree: string, prefix: string, folders: readonly string[], add: boolean): Promise<void> {
-    for (const e of await this.entries(tree)) {
-      const p = prefix + e.path;
-      if (e.type === 'blob') {
-        if (add) files.set(p, e.oid);
-        else files.delete(p);
-      } else if (e.type === 'tree' && (prefix !== '' || folders.includes(e.path))) await this.walkInto(files, e.oid, `${p}/`, folders, add);
-    }
+  /** What an entry adds to a listing: a file, a folder to read, a skipped entry, or nothing (a top folder not listed). */
+  private static classify(e: TreeEntry, prefix: string, folders: readonly string[]): EntryClass | null {
+    const c = classifyEntry(e.path, e.mode);
+    if (c.type === 'folder' && prefix === '' && !folders.includes(e.path)) return null;
+    // Hostile names at the top, outside the listed folders, are never read: nothing to report.
+    if (c.type === 'skip' && prefix === '' && e.type === 'tree') return null;
+    return c;
+  }
+
+  /** Adds (or, with `add` false, removes) an entry and everything below it. */
+  private async addEntry(listing: Listing, e: TreeEntry, prefix: string, folders: readonly string[], add: boolean): Promise<void> {
+    const c = GitRepo.classify(e, prefix, folders);
+    const p = prefix + e.path;
+    if (!c) return;
+    if (c.type === 'folder') await this.walkInto(listing, e.oid, `${p}/`, folders, add);
+    else if (c.type === 'file') {
+      if (add) listing.files.set(p, e.oid);
+      else listing.files.delete(p);
+    } else if (add) listing.skipped.set(p, c.reason);
+    else listing.skipped.delete(p);
+  }
+
+  /** Adds (or, with `add` false, removes) every file of a tree; at the top, only the listed folders and the files. */
+  private async walkInto(listing: Listing, tree: string, prefix: string, folders: readonly string[], add: boolean): Promise<void> {
+    for (const e of await this.entries(tree)) await this.addEntry(listing, e, prefix, folders, add);
   }
 
   /** Brings a listing of tree `from` to tree `to`, reading only the subtrees whose ids differ. */
-  private async diffInto(files: Map<string, string>, from: string, to: string, prefix: string, folders: readonly string[]): Promise<void> {
+  private async diffInto(listing: Listing, from: string, to: string, prefix: string, folders: readonly string[]): Promise<void> {
     if (from === to) return;
     const before = new Map((await this.entries(from)).map((e) => [e.path, e]));
     const after = new Map((await this.entries(to)).map((e) => [e.path, e]));
     for (const name of new Set([...before.keys(), ...after.keys()])) {
       const x = before.get(name);
       const y = after.get(name);
-      if (x && y && x.oid === y.oid && x.type === y.type) continue;
-      const p = prefix + name;
-      const listed = prefix !== '' || folders.includes(name);
-      if (x?.type === 'tree' && y?.type === 'tree') {
-        if (listed) await this.diffInto(files, x.oid, y.oid, `${p}/`, folders);
+      if (x && y && x.oid === y.oid && x.mode === y.mode) continue;
+      const cx = x ? GitRepo.classify(x, prefix, folders) : null;
+      const cy = y ? GitRepo.classify(y, prefix, folders) : null;
+      if (cx?.type === 'folder' && cy?.type === 'folder') {
+        await this.diffInto(listing, x!.oid, y!.oid, `${prefix + name}/`, folders);
         continue;
       }
-      if (x?.type === 'blob') files.delete(p);
-      else if (x?.type === 'tree' && listed) await this.walkInto(files, x.oid, `${p}/`, folders, false);
-      if (y?.type === 'blob') files.set(p, y.oid);
-      else if (y?.type === 'tree' && listed) await this.walkInto(files, y.oid, `${p}/`, folders, true);
+      if (x) await this.addEntry(listing, x, prefix, folders, false);
+      if (y) await this.addEntry(listing, y, prefix, folders, true);
     }
   }
 
@@ -223,7 +250,7 @@ export class GitRepo {
         if (oid === null) files.delete(p);
         else files.set(p, oid);
       }
-      this.listing = { tree, folders: last.folders, files };
+      this.listing = { tree, folders: last.folders, files, skipped: last.skipped };
     }
     return tree;
   }
@@ -242,7 +269,8 @@ export class GitRepo {
       const slash = p.indexOf('/');
       if (slash < 0) {
         if (oid === null) byName.delete(p);
-        else byName.set(p, { mode: '100644', path: p, oid, type: 'blob' });
+        // A rewritten file keeps its executable bit (someone set it on purpose); anything else becomes a regular file.
+        else byName.set(p, { mode: byName.get(p)?.mode.replace(/^0+/, '') === '100755' ? '100755' : '100644', path: p, oid, type: 'blob' });
         continue;
       }
       const dir = p.slice(0, slash);
@@ -261,7 +289,8 @@ export class GitRepo {
 
   /** Writes a commit object (no branch moves): into the batch when one is given, else straight to the repository. */
   async commit(tree: string, parent: string | null, message: string, author: CommitAuthor, when: Date, batch?: ObjectBatch): Promise<string> {
-    const person = { name: author.name, email: author.email, timestamp: Math.floor(when.getTime() / 1000), timezoneOffset: 0 };
+    // The user's own time-zone offset at that moment, as git records it (+0200 in Berlin in summer).
+    const person = { name: author.name, email: author.email, timestamp: Math.floor(when.getTime() / 1000), timezoneOffset: when.getTimezoneOffset() };
     if (batch) return batch.add('commit', commitContent(tree, parent ? [parent] : [], person, person, message));
     return git.writeCommit({ fs, gitdir: this.gitdir, commit: { message, tree, parent: parent ? [parent] : [], author: person, committer: person } });
   }

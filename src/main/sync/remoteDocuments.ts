@@ -1,7 +1,9 @@
 import { ulid } from 'ulid';
 import type { SyncFileError } from '../../shared/contract/sync';
+import { readDocumentFile } from '../../shared/format/documentChecks';
 import { parseDocument, type RepoDocument } from '../../shared/format/parseDocument';
 import { isDocumentPath } from '../../shared/sync/repoLayout';
+import { isLfsPointer, LFS_SKIP_REASON } from './gitLfs';
 import type { SyncBase } from './syncStore';
 
 /** A document file in the fetched tree. */
@@ -23,6 +25,8 @@ export interface RemoteEntry {
 export interface RemoteDocuments {
   byId: Map<string, RemoteEntry>;
   errors: SyncFileError[];
+  /** Files deliberately not read (stored in Git LFS): named once, not errors. */
+  skipped: SyncFileError[];
   /** Documents whose file could not be read: left alone on both sides this time. */
   blockedIds: Set<string>;
 }
@@ -60,8 +64,10 @@ function namesNumber(text: string): boolean {
 
 /**
  * Reads the document files of a fetched tree. A file unchanged since the
- * last sync is not read again. A file that cannot be parsed becomes an
- * error by path (its document is left alone); a file without an id gets one
+ * last sync is not read again. A file that cannot be parsed, or that the
+ * API or an import would refuse (readDocumentFile: size, title, body,
+ * number, fields), becomes an error by path (its document is left alone);
+ * a Git LFS pointer is skipped and named; a file without an id gets one
  * (the id of the document last synced at that path, else a new ULID), and
  * a second file claiming an id already taken (a copy) becomes a new document.
  */
@@ -74,6 +80,7 @@ export async function readRemoteDocuments(
   const basesByPath = new Map([...bases.values()].map((b) => [b.path, b]));
   const paths = [...files.keys()].filter(isDocumentPath).sort();
   const errors: SyncFileError[] = [];
+  const skipped: SyncFileError[] = [];
   const blockedIds = new Set<string>();
   const byId = new Map<string, RemoteEntry>();
   const fresh: { path: string; oid: string; text: string; doc: RepoDocument; numberless: boolean }[] = [];
@@ -88,8 +95,13 @@ export async function readRemoteDocuments(
       continue;
     }
     const text = await read(oid);
-    const r = parseDocument(path, text);
     onProgress(++done, paths.length);
+    if (isLfsPointer(text)) {
+      skipped.push({ path, reason: LFS_SKIP_REASON });
+      if (base) blockedIds.add(base.docId);
+      continue;
+    }
+    const r = readDocumentFile(path, text);
     if (!r.ok) {
       errors.push({ path, reason: r.reason });
       if (base) blockedIds.add(base.docId);
@@ -115,5 +127,5 @@ export async function readRemoteDocuments(
     }
     byId.set(id, { id, path: p.path, oid: p.oid, text: p.text, doc: { ...p.doc, id }, unchanged: false, needsWriteBack, numberless: p.numberless });
   }
-  return { byId, errors, blockedIds };
+  return { byId, errors, skipped, blockedIds };
 }

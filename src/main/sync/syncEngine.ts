@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { deletionsNeedConsent } from '../../shared/sync/deletionGuard';
 import { CONFIG_FILE, FORMAT_VERSION, layoutFiles, readFormatVersion } from '../../shared/sync/repoLayout';
 import { describeGitError, isPushRejected } from './gitErrors';
+import { refuseLfsWrites } from './gitLfs';
 import type { CommitAuthor, GitRepo, RemoteTarget } from './gitRepo';
 import { StagedFiles } from './stagedFiles';
 import { branchMissingError, historyRewrittenError, holdsCommit, type SyncAnchor } from './syncAnchor';
@@ -29,6 +30,8 @@ export interface RecordSetPlan {
   changes: SyncChange[];
   conflicts: number;
   errors: SyncFileError[];
+  /** Files it deliberately did not read (Git LFS), each with the reason. */
+  skipped?: SyncFileError[];
   /**
    * The documents in the library, for a record set whose deletions the
    * mass-deletion guard counts (its changes with action "deleted").
@@ -75,13 +78,28 @@ export interface Progress {
   counts: SyncCounts;
 }
 
-/** The commit message: a summary line, then one line per document touched. */
-export function commitMessage(changes: readonly SyncChange[], layout: boolean): string {
+/**
+ * The commit message: a summary line, then one line per document touched.
+ * A renumber is a line of its own but not another document in the summary;
+ * a commit that only writes ids or numbers back into files (`written`: the
+ * paths the commit changes) says so instead of claiming to set anything up.
+ */
+export function commitMessage(changes: readonly SyncChange[], layout: boolean, written: ReadonlyMap<string, string | null> = new Map()): string {
   const out = changes.filter((c) => c.direction === 'out');
   const verbs: Record<SyncChange['action'], string> = { added: 'Add', updated: 'Update', deleted: 'Delete', renumbered: 'Renumber' };
   const lines = out.map((c) => `${verbs[c.action]} ${c.ref} ${c.title} (${c.path})`);
   if (layout) lines.unshift(`Set up the DesignDesk repository layout (${CONFIG_FILE})`);
-  const first = out.length === 1 ? `${verbs[out[0]!.action]} ${out[0]!.ref}: ${out[0]!.title}` : out.length ? `DesignDesk sync: ${out.length} documents` : 'DesignDesk: set up the team repository';
+  const docs = out.filter((c) => c.action !== 'renumbered');
+  const named = new Set(out.map((c) => c.path));
+  const writtenBack = [...written.keys()].filter((p) => written.get(p) !== null && !named.has(p) && p.includes('/')).sort();
+  let first: string;
+  if (docs.length === 1) first = `${verbs[docs[0]!.action]} ${docs[0]!.ref}: ${docs[0]!.title}`;
+  else if (docs.length > 1) first = `DesignDesk sync: ${docs.length} documents`;
+  else if (layout) first = 'DesignDesk: set up the team repository';
+  else if (writtenBack.length > 0) {
+    first = `DesignDesk: write ids and numbers into ${writtenBack.length} ${writtenBack.length === 1 ? 'file' : 'files'}`;
+    lines.push(...writtenBack.map((p) => `Write back the id and number of ${p}`));
+  } else first = 'DesignDesk sync';
   return `${first.slice(0, 72)}\n\n${lines.join('\n')}\n`;
 }
 
@@ -113,7 +131,9 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
     });
     const rebound = await checkAnchor(deps, target, head, anchor);
     const tree = head ? await deps.repo.treeOf(head) : null;
-    const files = tree ? await deps.repo.listFiles(tree, folders) : new Map<string, string>();
+    // Entries the sync must not take in (`..`, `.git`, control characters, symlinks, submodules) are left out and named.
+    const listing = tree ? await deps.repo.listEntries(tree, folders) : { files: new Map<string, string>(), skipped: new Map<string, string>() };
+    const files = listing.files;
     const filesAt = async (commit: string): Promise<ReadonlyMap<string, string> | null> => {
       try {
         return await deps.repo.listFiles(await deps.repo.treeOf(commit), folders);
@@ -159,11 +179,12 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
 
     let commit: string | null = null;
     if (staged.changes.size > 0) {
+      await refuseLfsWrites(files, staged.changes, (oid) => deps.repo.readText(oid));
       report('committing');
       const newTree = await deps.repo.buildTree(tree, staged.changes, batch);
       if (newTree !== tree) {
         const changes = plans.flatMap((p) => p.changes);
-        commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head), author, deps.now(), batch);
+        commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head, staged.changes), author, deps.now(), batch);
         report('pushing');
         try {
           await deps.repo.push(target, commit, head, batch);
@@ -184,6 +205,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
       out: counts.out,
       conflicts: counts.conflicts,
       errors: plans.flatMap((p) => p.errors),
+      skipped: [...[...listing.skipped].map(([path, reason]) => ({ path, reason })), ...plans.flatMap((p) => p.skipped ?? [])],
       commit,
       changes,
       at: deps.now().toISOString(),

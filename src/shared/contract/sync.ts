@@ -93,6 +93,13 @@ export const SyncResultSchema = z.object({
   conflicts: z.number().int().nonnegative(),
   /** Files that could not be read; the other documents synced anyway. */
   errors: z.array(SyncFileErrorSchema),
+  /**
+   * Entries of the team repository the sync deliberately does not read (a
+   * `..` or `.git` name, a control character, a symlink, a submodule, a file
+   * in Git LFS), each with the reason; the rest synced. Not errors: a sync
+   * that only skips exits 0. Absent in results saved by older versions.
+   */
+  skipped: z.array(SyncFileErrorSchema).optional(),
   /** The commit pushed, or null when there was nothing to send. */
   commit: z.string().nullable(),
   changes: z.array(SyncChangeSchema),

@@ -3,6 +3,7 @@ import { IMPORT_FORMATS, MAX_IMPORT_FILE_BYTES, type ImportFormat } from '../../
 import type { ImportReport } from '../../importExport/importService';
 import { UsageError, str, type Command, type CommandContext } from '../context';
 import { parseKind } from '../resolveRef';
+import { printablePath } from '../../../shared/format/printable';
 
 /** `designdesk import PATH`: brings another tool's decision log into the workspace. */
 export const importCommand: Command = {
@@ -52,9 +53,9 @@ Examples:
 
 function printReport(ctx: CommandContext, r: ImportReport, dryRun: boolean): void {
   const where = r.folders.length === 1 && r.folders[0] === '' ? r.root : r.folders.map((f) => `${r.root}/${f}`).join(', ');
-  ctx.out(`${dryRun ? 'Would import' : 'Imported'} from ${where}`);
+  ctx.out(`${dryRun ? 'Would import' : 'Imported'} from ${printablePath(where)}`);
   for (const e of r.entries) {
-    const head = `${e.action.padEnd(8)} ${e.path}`;
+    const head = `${e.action.padEnd(8)} ${printablePath(e.path)}`;
     if (e.action === 'skipped') ctx.out(`${head}: ${e.reason ?? ''}`);
     else ctx.out(`${head} -> ${e.ref} (${e.format}, ${e.status})${e.flagged ? '  [needs a look]' : ''}`);
     for (const n of e.notes) ctx.out(`           ${n}`);

@@ -2,6 +2,8 @@ import { SyncDeletionsDataSchema } from '../../../shared/contract/sync';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { Command } from '../context';
 import { authFromEnv } from '../remoteAuth';
+import { oneLine, plural } from '../output';
+import { printablePath } from '../../../shared/format/printable';
 
 /** `designdesk sync`: fetch, merge, commit and push with the team repo. */
 export const syncCommand: Command = {
@@ -46,8 +48,10 @@ Example (CI):
     });
     if (ctx.values.json) ctx.json(result);
     else {
-      for (const c of result.changes) ctx.out(`${c.direction.padEnd(3)} ${c.action.padEnd(10)} ${c.ref.padEnd(8)} ${c.title}  (${c.path})`);
-      for (const e of result.errors) ctx.out(`error ${e.path}: ${e.reason}`);
+      for (const c of result.changes) ctx.out(`${c.direction.padEnd(3)} ${c.action.padEnd(10)} ${c.ref.padEnd(8)} ${oneLine(c.title, 200)}  (${printablePath(c.path)})`);
+      for (const e of result.errors) ctx.out(`error ${printablePath(e.path)}: ${oneLine(e.reason, 500)}`);
+      const skipped = result.skipped ?? [];
+      if (skipped.length) ctx.out(`skipped ${plural(skipped.length, 'entry', 'entries')} of the team repository that DesignDesk does not read: ${skipped.map((e) => `${printablePath(e.path)} (${e.reason.replace(/^skipped: /, '')})`).join('; ')}`);
       ctx.out(`Synced with ${remote.url} (${remote.branch}): ${result.in} in, ${result.out} out, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}${result.commit ? `, commit ${result.commit.slice(0, 10)}` : ', nothing to push'}.`);
     }
     if (result.conflicts) ctx.err(`designdesk sync: ${result.conflicts} document(s) in conflict: both versions are kept; see them with "designdesk conflicts" and resolve each with "designdesk resolve REF --take mine|theirs|merged" (or in the app).`);
