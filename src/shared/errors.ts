@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'AUTH_FAILED',
   'UNSUPPORTED',
   'INTERNAL',
+  /** The user stopped the operation (a sync's Cancel or Ctrl+C); nothing was changed. */
+  'CANCELLED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -6,6 +6,7 @@ import type { Channel, Input, Output } from '../../shared/contract';
 import type { Person } from '../../shared/document';
 import { AppError } from '../../shared/errors';
 import { defaultIdentity } from '../identity';
+import type { SyncWorkerOptions } from '../sync/syncWorkerHost';
 import { DB_FILE, resolveWorkspace } from '../workspace';
 
 /** What the CLI talks to: the process in production, buffers in tests. */
@@ -20,6 +21,10 @@ export interface CliIo {
   identity?: () => Person;
   now?: () => Date;
   version?: string;
+  /** The bundled sync worker (the installed CLI gives dist/main/sync-worker.cjs); syncs run in this thread when absent. */
+  syncWorker?: SyncWorkerOptions;
+  /** Calls `handler` on Ctrl+C (SIGINT) until the returned function is called (a second Ctrl+C ends the process). */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** Wrong arguments: exit code 2, with the command's usage. */
@@ -92,6 +97,7 @@ export function createContext(io: CliIo, command: Command, args: string[], value
       ...(READ_ONLY_COMMANDS.has(command.name) ? {} : { lock: 'cli' as const }),
       fallbackIdentity: io.identity ?? defaultIdentity,
       ...(io.now ? { now: io.now } : {}),
+      ...(io.syncWorker ? { syncWorker: io.syncWorker } : {}),
     });
     return app;
   };

@@ -85,7 +85,7 @@ export class GitRepo {
    * empty (a new repository). Throws NotFoundError when the remote has
    * commits but not this branch.
    */
-  async fetch(target: RemoteTarget): Promise<string | null> {
+  async fetch(target: RemoteTarget, signal?: AbortSignal): Promise<string | null> {
     await this.init();
     await git.addRemote({ fs, gitdir: this.gitdir, remote: REMOTE, url: target.url, force: true });
     // What we have: the local branch and the last known remote head (each with its whole history).
@@ -94,7 +94,7 @@ export class GitRepo {
       const oid = await git.resolveRef({ fs, gitdir: this.gitdir, ref }).catch(() => null);
       if (oid && this.readObject(oid)) haves.push(oid);
     }
-    const r = await fetchBranch({ gitdir: this.gitdir, url: target.url, branch: target.branch, haves, has: (oid) => this.readObject(oid) !== null, onAuth: target.onAuth, auth: this.auth });
+    const r = await untilAborted(fetchBranch({ gitdir: this.gitdir, url: target.url, branch: target.branch, haves, has: (oid) => this.readObject(oid) !== null, onAuth: target.onAuth, auth: this.auth }), signal);
     this.auth = r.auth;
     this.packs = new PackReader(this.gitdir);
     if (r.head) await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: r.head, force: true });
@@ -279,14 +279,29 @@ export class GitRepo {
    * pack on top of `parent`, the remote head it was built on (fast-forward
    * only: a remote that moved meanwhile gives PushRejectedError).
    */
-  async push(target: RemoteTarget, commit: string, parent: string | null, batch: ObjectBatch): Promise<void> {
+  async push(target: RemoteTarget, commit: string, parent: string | null, batch: ObjectBatch, signal?: AbortSignal): Promise<void> {
     batch.store(this.gitdir);
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
     const { chunks } = batch.pack();
     const ref = `refs/heads/${target.branch}`;
-    this.auth = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth });
+    this.auth = await untilAborted(pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth }), signal);
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: commit, force: true });
   }
+}
+
+/**
+ * Rejects as soon as the signal fires. The request itself is not stopped
+ * here (the HTTP functions take no signal yet): a cancelled sync in the
+ * worker ends with the worker (syncWorkerHost), which closes its sockets.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function sameFolders(a: readonly string[], b: readonly string[]): boolean {

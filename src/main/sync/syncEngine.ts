@@ -49,6 +49,13 @@ export interface SyncEngineDeps {
   now: () => Date;
   /** Attempts before giving up when others keep pushing in between. */
   maxAttempts?: number;
+  /** Cancels the sync up to the push; once the push went through, the run finishes (the database must learn of it). */
+  signal?: AbortSignal;
+}
+
+/** The error of a cancelled sync: the database is unchanged (a push that reached the server anyway is picked up by the next sync). */
+export function cancelledError(): AppError {
+  return new AppError('CANCELLED', 'The sync was cancelled. Your documents are as they were; the next sync picks up from here.', { reason: 'cancelled' });
 }
 
 export interface Progress {
@@ -78,15 +85,22 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
   const report = (phase: SyncPhase): void => onProgress({ phase, counts: { ...counts } });
   const folders = deps.recordSets.flatMap((r) => r.folders);
   const attempts = deps.maxAttempts ?? 5;
+  const signal = deps.signal;
   const fail = (e: unknown): never => {
+    if (signal?.aborted) throw cancelledError();
     throw describeGitError(e, target.url, target.branch);
+  };
+  const checkCancel = (): void => {
+    if (signal?.aborted) throw cancelledError();
   };
   deps.repo.resetCache();
 
   for (let attempt = 1; attempt <= attempts; attempt++) {
     Object.assign(counts, { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 });
+    checkCancel();
     report('fetching');
-    const head = await deps.repo.fetch(target).catch(fail);
+    const head = await deps.repo.fetch(target, signal).catch(fail);
+    checkCancel();
     const tree = head ? await deps.repo.treeOf(head) : null;
     const files = tree ? await deps.repo.listFiles(tree, folders) : new Map<string, string>();
     const filesAt = async (commit: string): Promise<ReadonlyMap<string, string> | null> => {
@@ -119,6 +133,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
         staged,
       );
       plans.push(plan);
+      checkCancel();
       counts.in += plan.changes.filter((c) => c.direction === 'in').length;
       counts.out += plan.changes.filter((c) => c.direction === 'out' && c.action !== 'renumbered').length;
       counts.conflicts += plan.conflicts;
@@ -137,9 +152,10 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
       if (newTree !== tree) {
         const changes = plans.flatMap((p) => p.changes);
         commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head), author, deps.now(), batch);
+        checkCancel();
         report('pushing');
         try {
-          await deps.repo.push(target, commit, head, batch);
+          await deps.repo.push(target, commit, head, batch, signal);
         } catch (e) {
           if (isPushRejected(e) && attempt < attempts) continue;
           fail(e);

@@ -1,6 +1,9 @@
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import type { Command } from '../context';
 import { authFromEnv } from '../remoteAuth';
+
+/** The shell's exit code for a command stopped by Ctrl+C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
 
 /** `designdesk sync`: fetch, merge, commit and push with the team repo. */
 export const syncCommand: Command = {
@@ -15,7 +18,9 @@ conflict (resolve it in the app). Credentials in the environment
 stored ones first.
 
 Prints what came in and went out. Exit code 1 when the sync failed, left
-conflicts, or could not read some files of the repository.
+conflicts, or could not read some files of the repository. Ctrl+C cancels
+the sync at any point, leaving the workspace as it was (exit code 130); a
+second Ctrl+C quits at once.
 
 Options:
   --json   print the sync result as JSON
@@ -30,7 +35,23 @@ Example (CI):
     if (!remote) throw new AppError('VALIDATION', 'No team repository is connected: run "designdesk remote set URL [--branch BRANCH]" first.');
     const auth = authFromEnv(ctx.io);
     if (auth) await ctx.call('sync:setRemote', { url: remote.url, branch: remote.branch, authorName: remote.authorName, authorEmail: remote.authorEmail, auth });
-    const result = await ctx.call('sync:run', {});
+    // Ctrl+C cancels the sync (at any point, nothing half-applied) instead of killing the process mid-write.
+    const stopListening = ctx.io.onInterrupt?.(() => {
+      ctx.err('designdesk sync: cancelling (press Ctrl+C again to quit at once)...');
+      void ctx.call('sync:cancel', {});
+    });
+    let result;
+    try {
+      result = await ctx.call('sync:run', {});
+    } catch (e) {
+      if (isAppError(e) && e.code === 'CANCELLED') {
+        ctx.err(`designdesk sync: ${e.message}`);
+        return EXIT_INTERRUPTED;
+      }
+      throw e;
+    } finally {
+      stopListening?.();
+    }
     if (ctx.values.json) ctx.json(result);
     else {
       for (const c of result.changes) ctx.out(`${c.direction.padEnd(3)} ${c.action.padEnd(10)} ${c.ref.padEnd(8)} ${c.title}  (${c.path})`);
