@@ -78,8 +78,12 @@ export class SyncWorkerHost {
       // The worker reads nothing from the terminal.
       stdin: false,
     });
-    worker.on('message', (m: FromWorker) => this.onMessage(m));
+    // A worker that was ended (after a cancel) may still report: only the current one speaks for the running sync.
+    worker.on('message', (m: FromWorker) => {
+      if (this.worker === worker) this.onMessage(m);
+    });
     worker.on('error', (e: Error & { code?: string }) => {
+      if (this.worker !== worker) return;
       const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.settle(
         oom
@@ -89,6 +93,7 @@ export class SyncWorkerHost {
       this.drop(worker);
     });
     worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
       this.settle(new AppError('INTERNAL', `The sync's worker ended unexpectedly (exit code ${code}). Nothing was changed; sync again.`, { reason: 'worker-exited', code }));
       this.drop(worker);
     });
