@@ -14,6 +14,8 @@ export interface SyncSlice {
   refreshSyncStatus: () => Promise<void>;
   /** Runs a sync, reading its progress every 300 ms until it ends. */
   syncNow: () => Promise<void>;
+  /** Stops the running sync (from this window, another, or auto-sync); nothing is half-applied. */
+  cancelSync: () => Promise<void>;
 }
 
 function summary(r: SyncResult): string {
@@ -55,6 +57,15 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set, 
       set({ syncOutcome: { error: errorMessage(e), code: e instanceof ApiCallError ? e.code : 'INTERNAL' } });
     } finally {
       clearInterval(poll);
+      await get().refreshSyncStatus();
+    }
+  },
+  cancelSync: async () => {
+    const s = get().syncStatus;
+    if (s?.running) set({ syncStatus: { ...s, phase: 'cancelling' } });
+    try {
+      await call('sync:cancel', {});
+    } finally {
       await get().refreshSyncStatus();
     }
   },
