@@ -1,5 +1,5 @@
-// Bundles the Node side: the Electron shell (main + preload), the web host
-// and the command line. better-sqlite3 and electron stay external.
+// Bundles the Node side: the Electron shell (main + preload), the web host,
+// the command line and the sync worker. better-sqlite3 and electron stay external.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
@@ -18,5 +18,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: { 'electron-main': 'src/main/electron/electronMain.ts', preload: 'src/main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   build({ ...common, entryPoints: { web: 'src/main/web/webMain.ts', cli: 'src/main/cli/cli.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  // The sync's worker thread (src/main/sync/syncWorkerHost.ts starts it beside the three entry points above).
+  build({ ...common, entryPoints: { 'sync-worker': 'src/main/sync/syncWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
 ]);
 console.log('built dist/main');

@@ -24,11 +24,10 @@ import { ReviewStore } from './store/reviewStore';
 import { SearchIndex } from './store/searchIndex';
 import { SettingsStore } from './store/settingsStore';
 import { BACKUP_DIR, startAutoBackup, type AutoBackupOptions } from './store/backup';
-import { reviewPolicyRecordSet } from './sync/reviewPolicySync';
-import { reviewRecordSet } from './sync/reviewRecordSet';
-import { ReviewSyncStore } from './sync/reviewSyncStore';
 import { FileSecretStore, type SecretStore } from './sync/secretStore';
+import { extraRecordSets } from './sync/syncParts';
 import { SyncService } from './sync/syncService';
+import type { SyncWorkerOptions } from './sync/syncWorkerHost';
 import { DB_FILE } from './workspace';
 import { acquireWorkspaceLock, type LockOwner } from './workspaceLock';
 
@@ -51,6 +50,8 @@ export interface AppOptions {
   lock?: LockOwner;
   /** Automatic online backups into <workspace>/backups: on start, then hourly, the last 10 kept (docs/reliability.md). */
   backups?: boolean | AutoBackupOptions;
+  /** Run syncs in this worker thread (the hosts give dist/main/sync-worker.cjs); in the calling thread when absent. */
+  syncWorker?: SyncWorkerOptions;
 }
 
 export interface App {
@@ -92,7 +93,7 @@ export function createApp(options: AppOptions): App {
   const search = new SearchService(new SearchIndex(db));
   const reviews = new ReviewService(documents, store, reviewLog, settings, ctx);
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
-  const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links], identity, now: ctx.now, recordSets: [reviewRecordSet({ store: new ReviewSyncStore(db), reviews: reviewStore, documents: store, now: ctx.now }), reviewPolicyRecordSet(settings)] });
+  const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links], identity, now: ctx.now, recordSets: extraRecordSets(db, store, reviewStore, settings, ctx.now), worker: options.syncWorker && { ...options.syncWorker, nativeBinding: options.nativeBinding } });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
   const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;

@@ -57,6 +57,7 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'sync:setAutoSync': () => ({ minutes: 0 }),
   'sync:run': () => ({}),
   'sync:status': () => ({}),
+  'sync:cancel': () => ({}),
   'sync:conflicts': () => ({}),
   'sync:resolve': (d) => ({ id: d.rfc, take: 'mine' }),
   'actions:list': () => ({ owner: 'Ada', status: 'open', overdueOnly: true, today: '2026-01-02' }) as Input<'actions:list'>,

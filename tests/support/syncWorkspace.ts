@@ -8,6 +8,7 @@ import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/errors';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { startGitServer, type GitServer, type GitServerOptions } from './gitServer';
+import { sourceSyncWorker } from './syncWorkerScript';
 
 /** A DesignDesk workspace on a temp folder, as one laptop. */
 export interface Workspace {
@@ -34,6 +35,8 @@ export function openWorkspace(name: string, now: () => Date = () => new Date()):
     now,
     fallbackIdentity: () => ({ name, email: `${name.toLowerCase()}@example.com` }),
     secrets,
+    // Syncs run in the worker thread, as in the app.
+    syncWorker: sourceSyncWorker(),
     dispatch: { checkOutput: true, onInternalError: (channel, e) => logged.push(`${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) },
   });
   return {

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { main } from './main';
 
 declare const __APP_VERSION__: string;
@@ -21,6 +22,18 @@ void main(process.argv.slice(2), {
   home: os.homedir(),
   stdin: process.stdin,
   version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
+  syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
+  onInterrupt: (handler) => {
+    let pressed = false;
+    const onSigint = (): void => {
+      // The second Ctrl+C does not wait: ending the process ends the sync worker, which leaves nothing half-applied.
+      if (pressed) process.exit(130);
+      pressed = true;
+      handler();
+    };
+    process.on('SIGINT', onSigint);
+    return () => process.off('SIGINT', onSigint);
+  },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -6,6 +6,7 @@ import type { Channel, Input, Output } from '../../shared/contract';
 import type { Person } from '../../shared/document';
 import { AppError } from '../../shared/errors';
 import { defaultIdentity } from '../identity';
+import type { SyncWorkerOptions } from '../sync/syncWorkerHost';
 import { DB_FILE, resolveWorkspace } from '../workspace';
 import { printableText } from '../../shared/format/printable';
 import { jsonForTerminal } from './output';
@@ -24,6 +25,10 @@ export interface CliIo {
   version?: string;
   /** Standard input, for commands that read a text given as "-" (absent: none can be read). */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** The bundled sync worker (the installed CLI gives dist/main/sync-worker.cjs); syncs run in this thread when absent. */
+  syncWorker?: SyncWorkerOptions;
+  /** Calls `handler` on Ctrl+C (SIGINT) until the returned function is called (a second Ctrl+C ends the process). */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** Wrong arguments: exit code 2, with the command's usage. */
@@ -96,6 +101,7 @@ export function createContext(io: CliIo, command: Command, args: string[], value
       ...(READ_ONLY_COMMANDS.has(command.name) ? {} : { lock: 'cli' as const }),
       fallbackIdentity: io.identity ?? defaultIdentity,
       ...(io.now ? { now: io.now } : {}),
+      ...(io.syncWorker ? { syncWorker: io.syncWorker } : {}),
     });
     return app;
   };

@@ -120,6 +120,7 @@ function start(): void {
     },
     secrets: new SafeStorageSecretStore(path.join(workspaceDir, 'secrets.safe.json')),
     lock: 'desktop',
+    syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
     backups: { onError: (e) => log?.error('automatic backup failed', e) },
     dispatch: { onInternalError: (channel, e) => log?.error(`${channel} failed`, e) },
   });

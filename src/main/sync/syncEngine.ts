@@ -2,7 +2,7 @@ import type { SyncChange, SyncCounts, SyncDeletionsData, SyncFileError, SyncPhas
 import { AppError } from '../../shared/errors';
 import { deletionsNeedConsent } from '../../shared/sync/deletionGuard';
 import { CONFIG_FILE, FORMAT_VERSION, layoutFiles, readFormatVersion } from '../../shared/sync/repoLayout';
-import { describeGitError, isPushRejected } from './gitErrors';
+import { cancelled, describeGitError, isPushRejected } from './gitErrors';
 import { refuseLfsWrites } from './gitLfs';
 import type { CommitAuthor, GitRepo, RemoteTarget } from './gitRepo';
 import { StagedFiles } from './stagedFiles';
@@ -71,6 +71,8 @@ export interface SyncEngineDeps {
   saveAnchor?: (head: string | null) => void;
   /** Go ahead although the sync deletes many documents (the user confirmed). */
   allowDeletes?: boolean;
+  /** Cancels the sync up to the push; once the push went through, the run finishes (the database must learn of it). */
+  signal?: AbortSignal;
 }
 
 export interface Progress {
@@ -115,21 +117,28 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
   const report = (phase: SyncPhase): void => onProgress({ phase, counts: { ...counts } });
   const folders = deps.recordSets.flatMap((r) => r.folders);
   const attempts = deps.maxAttempts ?? 5;
+  const signal = deps.signal;
   const fail = (e: unknown): never => {
+    if (signal?.aborted) throw cancelled();
     throw describeGitError(e, target.url, target.branch);
   };
   const anchor = deps.anchor ?? null;
+  const checkCancel = (): void => {
+    if (signal?.aborted) throw cancelled();
+  };
   deps.repo.resetCache();
 
   for (let attempt = 1; attempt <= attempts; attempt++) {
     Object.assign(counts, { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 });
+    checkCancel();
     report('fetching');
-    const head = await deps.repo.fetch(target).catch(async (e: unknown) => {
+    const head = await deps.repo.fetch(target, { signal }).catch(async (e: unknown) => {
       // A branch synced with before and now missing is never "a new repository" (issue 13, item 1).
       if (anchor && !anchor.rebound && (e as { code?: string } | null)?.code === 'NotFoundError') throw branchMissingError(target.url, target.branch, await deps.repo.listBranches(target).catch(() => []), anchor);
       return fail(e);
     });
     const rebound = await checkAnchor(deps, target, head, anchor);
+    checkCancel();
     const tree = head ? await deps.repo.treeOf(head) : null;
     // Entries the sync must not take in (`..`, `.git`, control characters, symlinks, submodules) are left out and named.
     const listing = tree ? await deps.repo.listEntries(tree, folders) : { files: new Map<string, string>(), skipped: new Map<string, string>() };
@@ -164,6 +173,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
         staged,
       );
       plans.push(plan);
+      checkCancel();
       counts.in += plan.changes.filter((c) => c.direction === 'in').length;
       counts.out += plan.changes.filter((c) => c.direction === 'out' && c.action !== 'renumbered').length;
       counts.conflicts += plan.conflicts;
@@ -185,9 +195,10 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
       if (newTree !== tree) {
         const changes = plans.flatMap((p) => p.changes);
         commit = await deps.repo.commit(newTree, head, commitMessage(changes, layout && !head, staged.changes), author, deps.now(), batch);
+        checkCancel();
         report('pushing');
         try {
-          await deps.repo.push(target, commit, head, batch);
+          await deps.repo.push(target, commit, head, batch, { signal });
         } catch (e) {
           if (isPushRejected(e) && attempt < attempts) continue;
           fail(e);

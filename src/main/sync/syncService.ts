@@ -11,9 +11,12 @@ import { describeGitError } from './gitErrors';
 import { GitRepo } from './gitRepo';
 import { RemoteSettings } from './remoteSettings';
 import type { SecretStore } from './secretStore';
+import { cancelled } from './gitErrors';
 import { SyncAnchorStore } from './syncAnchor';
-import { runSync, type RecordSet } from './syncEngine';
+import { runSync, type Progress, type RecordSet } from './syncEngine';
 import { SyncStore } from './syncStore';
+import { SyncWorkerHost, type SyncWorkerOptions } from './syncWorkerHost';
+import type { SyncJob } from './syncWorkerProtocol';
 
 /** The bare repository's folder inside the workspace. */
 export const REPO_DIR = 'repo.git';
@@ -29,6 +32,12 @@ export interface SyncServiceDeps {
   now: () => Date;
   /** Other record sets merged by id beside the documents (review records, later). */
   recordSets?: readonly RecordSet[];
+  /**
+   * Where a sync runs: a worker thread with its own database connection
+   * (the desktop app, the web host and the CLI give the bundled worker).
+   * Without it a sync runs in this thread (tools and tests of the engine).
+   */
+  worker?: SyncWorkerOptions & { nativeBinding?: string };
 }
 
 const LAST = 'sync.last';
@@ -57,8 +66,12 @@ export class SyncService {
   private phase: SyncPhase = 'idle';
   private counts: SyncCounts = ZERO;
   private timer: NodeJS.Timeout | null = null;
+  private readonly host: SyncWorkerHost | null;
+  /** Cancels an in-thread sync (without a worker). */
+  private abort: AbortController | null = null;
 
   constructor(private readonly deps: SyncServiceDeps) {
+    this.host = deps.worker ? new SyncWorkerHost(deps.worker) : null;
     this.store = new SyncStore(deps.documents.db);
     this.remote = new RemoteSettings(deps.settings, deps.secrets);
     this.repo = new GitRepo(path.join(deps.workspaceDir, REPO_DIR));
@@ -80,7 +93,8 @@ export class SyncService {
    * base text (SyncAnchor.rebound).
    */
   async setRemote(input: RemoteInput): Promise<RemoteView> {
-    if (this.running) throw new AppError('CONFLICT', 'A sync is running; change the settings when it is done.');
+    // A sync that hangs on the old remote must not keep its settings locked: it is cancelled.
+    if (this.running) await this.cancel();
     const view = await this.remote.save(input);
     const bound = this.deps.settings.get<string>(BOUND);
     if (bound && bound !== `${input.url}#${input.branch}`) {
@@ -143,29 +157,66 @@ export class SyncService {
     return this.running;
   }
 
+  /**
+   * Stops the running sync at any point and resolves once it has stopped
+   * (within SYNC_CANCEL_GRACE_MS: past it the worker is ended). Nothing is
+   * half-applied: the database changes in one transaction after the push.
+   */
+  async cancel(): Promise<{ cancelled: boolean }> {
+    const running = this.running;
+    if (!running) return { cancelled: false };
+    this.phase = 'cancelling';
+    this.abort?.abort(cancelled());
+    this.host?.cancel();
+    await running.catch(() => undefined);
+    return { cancelled: true };
+  }
+
   private async runOnce(allowDeletes: boolean): Promise<SyncResult> {
     const last = this.last();
     try {
       const target = await this.remote.target();
       this.counts = ZERO;
-      const db = this.deps.documents.db;
-      const result = await runSync(
-        {
-          repo: this.repo,
-          recordSets: this.recordSets,
-          transaction: (fn) => db.transaction(fn)(),
-          now: this.deps.now,
-          anchor: this.anchor.get(),
-          saveAnchor: (head) => this.anchor.synced(head),
+      const author = { name: target.remote.authorName, email: target.remote.authorEmail };
+      const progress = (p: Progress): void => {
+        if (this.phase === 'cancelling') return;
+        this.phase = p.phase;
+        this.counts = p.counts;
+      };
+      let result: SyncResult;
+      if (this.host) {
+        const auth = (await target.onAuth?.(target.url, { headers: {} })) || null;
+        const job: SyncJob = {
+          workspaceDir: this.deps.workspaceDir,
+          nativeBinding: this.deps.worker?.nativeBinding,
+          target: { url: target.url, branch: target.branch, auth },
+          author,
+          identity: this.deps.identity(),
+          clockOffsetMs: this.deps.now().getTime() - Date.now(),
           allowDeletes,
-        },
-        target,
-        { name: target.remote.authorName, email: target.remote.authorEmail },
-        (p) => {
-          this.phase = p.phase;
-          this.counts = p.counts;
-        },
-      );
+        };
+        result = await this.host.run(job, progress);
+      } else {
+        const db = this.deps.documents.db;
+        this.abort = new AbortController();
+        result = await runSync(
+          {
+            repo: this.repo,
+            recordSets: this.recordSets,
+            transaction: (fn) => db.transaction(fn)(),
+            now: this.deps.now,
+            signal: this.abort.signal,
+            anchor: this.anchor.get(),
+            saveAnchor: (head) => this.anchor.synced(head),
+            allowDeletes,
+          },
+          target,
+          author,
+          progress,
+        ).finally(() => {
+          this.abort = null;
+        });
+      }
       this.deps.settings.set(LAST, { at: result.at, result, error: null } satisfies LastSync);
       this.deps.settings.set(BOUND, `${target.url}#${target.branch}`);
       return result;
@@ -205,8 +256,9 @@ export class SyncService {
     return this.resolver.resolve(id, take, text);
   }
 
-  /** Stops auto-sync (the app is closing). */
+  /** Stops auto-sync and ends the sync worker (the app is closing). */
   close(): void {
     this.schedule(0);
+    this.host?.close();
   }
 }

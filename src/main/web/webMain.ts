@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     version: __APP_VERSION__,
     offerFirstRun: true,
     lock: 'web',
+    syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
     backups: { onError: (e) => log.error('automatic backup failed', e) },
     dispatch: { onInternalError: (channel, e) => log.error(`${channel} failed`, e) },
   });

@@ -18,6 +18,8 @@ export interface SyncSlice {
   syncNow: (options?: { allowDeletes?: boolean }) => Promise<void>;
   /** The user cancelled the deletions: nothing is deleted, the sync stays stopped. */
   dismissSyncDeletions: () => void;
+  /** Stops the running sync (from this window, another, or auto-sync); nothing is half-applied. */
+  cancelSync: () => Promise<void>;
 }
 
 function summary(r: SyncResult): string {
@@ -64,6 +66,15 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set, 
       if (deletions?.success) set({ syncDeletions: deletions.data });
     } finally {
       clearInterval(poll);
+      await get().refreshSyncStatus();
+    }
+  },
+  cancelSync: async () => {
+    const s = get().syncStatus;
+    if (s?.running) set({ syncStatus: { ...s, phase: 'cancelling' } });
+    try {
+      await call('sync:cancel', {});
+    } finally {
       await get().refreshSyncStatus();
     }
   },

@@ -58,7 +58,7 @@ export const RemoteViewSchema = z.object({
 });
 export type RemoteView = z.infer<typeof RemoteViewSchema>;
 
-export const SYNC_PHASES = ['idle', 'fetching', 'merging', 'committing', 'pushing'] as const;
+export const SYNC_PHASES = ['idle', 'fetching', 'merging', 'committing', 'pushing', 'cancelling'] as const;
 export const SyncPhaseSchema = z.enum(SYNC_PHASES);
 export type SyncPhase = z.infer<typeof SyncPhaseSchema>;
 
@@ -207,6 +207,11 @@ export const syncContract = {
   'sync:status': {
     input: z.object({}).strict(),
     output: SyncStatusSchema,
+  },
+  /** Stops the running sync at any point (nothing half-applied); resolves once it has stopped. `cancelled: false` when none was running. */
+  'sync:cancel': {
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.boolean() }),
   },
   'sync:conflicts': {
     input: z.object({}).strict(),

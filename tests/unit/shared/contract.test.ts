@@ -65,6 +65,7 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'sync:setAutoSync': { valid: { minutes: 15 }, bad: [{ minutes: -1 }, { minutes: 1.5 }, { minutes: 100000 }] },
   'sync:run': { valid: {}, bad: [{ force: true }] },
   'sync:status': { valid: {}, bad: [{ verbose: true }] },
+  'sync:cancel': { valid: {}, bad: [{ force: true }] },
   'sync:conflicts': { valid: {}, bad: [{ id: ID }] },
   'sync:resolve': { valid: { id: ID, take: 'merged', text: '---\nid: x\n---\n' }, bad: [{ id: ID, take: 'merged' }, { id: ID, take: 'both' }, { id: 'RFC-1', take: 'mine' }] },
   'actions:list': { valid: { owner: 'Ada', overdueOnly: true, today: '2026-03-02' }, bad: [{ today: '2/3/2026' }, { overdueOnly: 'yes' }, { status: 'whatever' }, { owner: 'x'.repeat(201) }] },

@@ -11,6 +11,7 @@ export function createSyncHandlers(d: HandlerDeps): AreaHandlers<typeof syncCont
     'sync:setAutoSync': ({ minutes }) => d.sync.setAutoSync(minutes),
     'sync:run': ({ allowDeletes }) => d.sync.run({ allowDeletes }),
     'sync:status': () => d.sync.status(),
+    'sync:cancel': () => d.sync.cancel(),
     'sync:conflicts': () => d.sync.conflicts(),
     'sync:resolve': ({ id, take, text }) => d.sync.resolve(id, take, text),
   };

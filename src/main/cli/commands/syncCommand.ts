@@ -5,6 +5,9 @@ import { authFromEnv } from '../remoteAuth';
 import { oneLine, plural } from '../output';
 import { printablePath } from '../../../shared/format/printable';
 
+/** The shell's exit code for a command stopped by Ctrl+C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
+
 /** `designdesk sync`: fetch, merge, commit and push with the team repo. */
 export const syncCommand: Command = {
   name: 'sync',
@@ -23,7 +26,9 @@ or there, because they were deleted here), stops before changing anything,
 lists them and exits 1. Check the list, then run it again with --allow-deletes.
 
 Prints what came in and went out. Exit code 1 when the sync failed, left
-conflicts, or could not read some files of the repository.
+conflicts, or could not read some files of the repository. Ctrl+C cancels
+the sync at any point, leaving the workspace as it was (exit code 130); a
+second Ctrl+C quits at once.
 
 Options:
   --allow-deletes  go ahead although the sync deletes many documents
@@ -39,13 +44,27 @@ Example (CI):
     if (!remote) throw new AppError('VALIDATION', 'No team repository is connected: run "designdesk remote set URL [--branch BRANCH]" first.');
     const auth = authFromEnv(ctx.io);
     if (auth) await ctx.call('sync:setRemote', { url: remote.url, branch: remote.branch, authorName: remote.authorName, authorEmail: remote.authorEmail, auth });
-    const result = await ctx.call('sync:run', ctx.values['allow-deletes'] ? { allowDeletes: true } : {}).catch((e: unknown) => {
+    // Ctrl+C cancels the sync (at any point, nothing half-applied) instead of killing the process mid-write.
+    const stopListening = ctx.io.onInterrupt?.(() => {
+      ctx.err('designdesk sync: cancelling (press Ctrl+C again to quit at once)...');
+      void ctx.call('sync:cancel', {});
+    });
+    let result;
+    try {
+      result = await ctx.call('sync:run', ctx.values['allow-deletes'] ? { allowDeletes: true } : {});
+    } catch (e) {
+      if (isAppError(e) && e.code === 'CANCELLED') {
+        ctx.err(`designdesk sync: ${e.message}`);
+        return EXIT_INTERRUPTED;
+      }
       // The mass-deletion guard: show what it would delete, so the user can check before --allow-deletes.
       const guarded = isAppError(e) && e.code === 'CONFLICT' ? SyncDeletionsDataSchema.safeParse(e.data) : null;
       if (guarded?.success && ctx.values.json) ctx.json({ error: (e as AppError).toJSON() });
-      else if (guarded?.success) for (const c of guarded.data.deletions) ctx.out(`would delete ${c.direction === 'in' ? 'here ' : 'there'} ${c.ref.padEnd(8)} ${c.title}  (${c.path})`);
+      else if (guarded?.success) for (const c of guarded.data.deletions) ctx.out(`would delete ${c.direction === 'in' ? 'here ' : 'there'} ${c.ref.padEnd(8)} ${oneLine(c.title, 200)}  (${printablePath(c.path)})`);
       throw e;
-    });
+    } finally {
+      stopListening?.();
+    }
     if (ctx.values.json) ctx.json(result);
     else {
       for (const c of result.changes) ctx.out(`${c.direction.padEnd(3)} ${c.action.padEnd(10)} ${c.ref.padEnd(8)} ${oneLine(c.title, 200)}  (${printablePath(c.path)})`);

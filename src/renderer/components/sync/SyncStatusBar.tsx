@@ -21,8 +21,8 @@ function useTick(ms: number): void {
  * result or why it failed, conflicts to resolve, and Sync now.
  */
 export function SyncStatusBar() {
-  const { status, syncNow, refresh, navigate } = useAppStore(
-    useShallow((s) => ({ status: s.syncStatus, syncNow: s.syncNow, refresh: s.refreshSyncStatus, navigate: s.navigate })),
+  const { status, syncNow, cancelSync, refresh, navigate } = useAppStore(
+    useShallow((s) => ({ status: s.syncStatus, syncNow: s.syncNow, cancelSync: s.cancelSync, refresh: s.refreshSyncStatus, navigate: s.navigate })),
   );
   useTick(30_000);
   const running = status?.running ?? false;
@@ -50,7 +50,8 @@ export function SyncStatusBar() {
 
   const c = status.counts;
   // The main side's record is the truth: it also knows about auto-syncs and other windows.
-  const failed = !running && status.lastError ? { error: status.lastError.message } : null;
+  const failed = !running && status.lastError ? { error: status.lastError.message, cancelled: status.lastError.code === 'CANCELLED' } : null;
+  const cancelling = running && status.phase === 'cancelling';
   const result = status.lastResult;
   return (
     <footer className={`sync-bar ${running ? 'sync-bar-running' : ''}`} aria-label="Sync status">
@@ -81,6 +82,10 @@ export function SyncStatusBar() {
             {c.total > 0 && ` ${c.done}/${c.total} documents`}
             {(c.in > 0 || c.out > 0 || c.conflicts > 0) && ` · ${c.in} in · ${c.out} out${c.conflicts ? ` · ${c.conflicts} conflicts` : ''}`}
           </span>
+        ) : failed?.cancelled ? (
+          <span className="sync-bar-item" title={failed.error}>
+            Sync cancelled: nothing was changed
+          </span>
         ) : failed ? (
           <span className="sync-failed" title={failed.error}>
             Sync failed: {failed.error}
@@ -89,9 +94,15 @@ export function SyncStatusBar() {
           <span className={result.conflicts || result.errors.length ? 'sync-result sync-result-warn' : 'sync-result'}>Synced: {syncSummary(result)}</span>
         ) : null}
       </span>
-      <button type="button" className="button sync-bar-action" onClick={() => void syncNow()} disabled={running} title="Sync now (Ctrl+Shift+S)">
-        {running ? 'Syncing…' : 'Sync now'}
-      </button>
+      {running ? (
+        <button type="button" className="button sync-bar-action" onClick={() => void cancelSync()} disabled={cancelling} title="Stop this sync; nothing is half-applied">
+          {cancelling ? 'Cancelling…' : 'Cancel sync'}
+        </button>
+      ) : (
+        <button type="button" className="button sync-bar-action" onClick={() => void syncNow()} title="Sync now (Ctrl+Shift+S)">
+          Sync now
+        </button>
+      )}
       <DeletionConfirm />
     </footer>
   );

@@ -17,4 +17,5 @@ export const PHASE_LABELS: Record<string, string> = {
   merging: 'Merging',
   committing: 'Committing',
   pushing: 'Pushing',
+  cancelling: 'Cancelling',
 };
