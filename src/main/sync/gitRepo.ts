@@ -21,6 +21,21 @@ export type TransferOptions = Pick<TransportOptions, 'signal' | 'onMessage'>;
 export interface CommitAuthor {
   name: string;
   email: string;
+  /** The author's IANA time zone (the sync worker's own zone may differ from the user's); this thread's zone when absent. */
+  timeZone?: string;
+}
+
+/** Minutes behind UTC at `when` in an IANA zone, as Date.getTimezoneOffset() counts them (-330 for Asia/Kolkata). */
+export function timezoneOffsetIn(timeZone: string, when: Date): number {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(when).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
+    if (!m) return when.getTimezoneOffset();
+    return m[1] ? (m[1] === '-' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  } catch {
+    // An unknown zone name: this thread's own offset.
+    return when.getTimezoneOffset();
+  }
 }
 
 const REMOTE = 'origin';
@@ -290,7 +305,7 @@ export class GitRepo {
   /** Writes a commit object (no branch moves): into the batch when one is given, else straight to the repository. */
   async commit(tree: string, parent: string | null, message: string, author: CommitAuthor, when: Date, batch?: ObjectBatch): Promise<string> {
     // The user's own time-zone offset at that moment, as git records it (+0200 in Berlin in summer).
-    const person = { name: author.name, email: author.email, timestamp: Math.floor(when.getTime() / 1000), timezoneOffset: when.getTimezoneOffset() };
+    const person = { name: author.name, email: author.email, timestamp: Math.floor(when.getTime() / 1000), timezoneOffset: author.timeZone ? timezoneOffsetIn(author.timeZone, when) : when.getTimezoneOffset() };
     if (batch) return batch.add('commit', commitContent(tree, parent ? [parent] : [], person, person, message));
     return git.writeCommit({ fs, gitdir: this.gitdir, commit: { message, tree, parent: parent ? [parent] : [], author: person, committer: person } });
   }

@@ -177,7 +177,7 @@ export class SyncService {
     try {
       const target = await this.remote.target();
       this.counts = ZERO;
-      const author = { name: target.remote.authorName, email: target.remote.authorEmail };
+      const author = { name: target.remote.authorName, email: target.remote.authorEmail, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
       const progress = (p: Progress): void => {
         if (this.phase === 'cancelling') return;
         this.phase = p.phase;
