@@ -130,4 +130,31 @@ describe('the command line shows names from the repository escaped', () => {
     expect(JSON.parse(stdout).skipped).toEqual([{ path: 'rfcs/0050-\u001b[2Jcleared.md', reason: 'skipped: a control character in the name' }]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('import: a file name with an escape sequence is printed escaped', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-intake-import-'));
+    try {
+      const src = path.join(dir, 'decisions');
+      fs.mkdirSync(src);
+      fs.writeFileSync(path.join(src, '0001-\u001b]0;pwned\u0007\u001b[2Jescape.md'), '# Use an escape\n\n## Context\n\nText.\n');
+      let stdout = '';
+      let stderr = '';
+      const io = {
+        stdout: (t: string) => void (stdout += t),
+        stderr: (t: string) => void (stderr += t),
+        env: { DESIGNDESK_WORKSPACE: path.join(dir, 'ws') },
+        cwd: dir,
+        platform: process.platform,
+        home: dir,
+        identity: () => ({ name: 'Ada', email: 'ada@example.com' }),
+      };
+      expect(await main(['init'], io)).toBe(0);
+      stdout = '';
+      await main(['import', src, '--format', 'markdown', '--kind', 'adr'], io);
+      expect(stdout + stderr).toContain('0001-\\x1b]0;pwned\\x07\\x1b[2Jescape.md');
+      expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
