@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,23 @@ describe('what arrives by sync passes the checks of the API and import', () => {
     );
     expect(remoteShow(f.repo, 'rfcs/huge-number.md')).toContain('number: 1e308');
     for (const p of remoteFiles(f.repo)) if (p.endsWith('.md') && !p.includes('big-file') && !p.includes('long-body')) expect(remoteShow(f.repo, p)).not.toContain('e+308');
+  });
+});
+
+describe('commit summaries', () => {
+  it('a renumbered new document is one document in the summary, its renumber a line of its own', async () => {
+    const ada = await f.laptop('Ada');
+    const bob = await f.laptop('Bob');
+    await ada.call('sync:run', {});
+    await bob.call('sync:run', {});
+    await ada.call('docs:create', { kind: 'rfc', title: 'Ada idea' });
+    await bob.call('docs:create', { kind: 'rfc', title: 'Bob idea' });
+    await ada.call('sync:run', {});
+    const r = await bob.call('sync:run', {});
+    expect(r.changes.filter((c) => c.direction === 'out').map((c) => c.action).sort()).toEqual(['added', 'renumbered']);
+    const message = execFileSync('git', ['log', '-1', '--format=%B', 'main'], { cwd: f.repo, encoding: 'utf8' });
+    expect(message.split('\n')[0]).toBe('Add RFC-2: Bob idea');
+    expect(message).toContain('Renumber RFC-2 Bob idea (was RFC-1)');
   });
 });
 
