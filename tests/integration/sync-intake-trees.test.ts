@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { catFile, headOf, listTree, readTreeEntries, replaceTopEntry, sortEntries, writeBlob, writeRawTree, type RawEntry } from '../support/craftTree';
+import { GitRepo } from '../../src/main/sync/gitRepo';
 import { startGitServer, type GitServer } from '../support/gitServer';
 import { openWorkspace, type Workspace } from '../support/syncWorkspace';
 
@@ -139,6 +143,23 @@ describe('hostile tree entries from the server', () => {
       { path: 'README.md', reason: 'skipped: a symbolic link (DesignDesk reads only regular files)' },
     ]);
     expect(r.commit).toBeNull();
+  });
+});
+
+describe('writing trees', () => {
+  it('never writes a path with a hostile component, whatever planned it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-intake-repo-'));
+    try {
+      const repo = new GitRepo(path.join(dir, 'git'));
+      await repo.init();
+      const blob = await repo.writeText('x\n');
+      for (const p of ['rfcs/../x.md', 'rfcs/.git/x.md', 'rfcs/.GIT /x.md', 'rfcs/x\u001b.md', '../x.md', 'rfcs//x.md']) {
+        await expect(repo.buildTree(null, new Map([[p, blob]]))).rejects.toThrow(/^refusing to write/);
+      }
+      await expect(repo.buildTree(null, new Map([['rfcs/0001-x.md', blob]]))).resolves.toMatch(/^[0-9a-f]{40}$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,23 @@ describe('what arrives by sync passes the checks of the API and import', () => {
     );
     expect(remoteShow(f.repo, 'rfcs/huge-number.md')).toContain('number: 1e308');
     for (const p of remoteFiles(f.repo)) if (p.endsWith('.md') && !p.includes('big-file') && !p.includes('long-body')) expect(remoteShow(f.repo, p)).not.toContain('e+308');
+  });
+});
+
+describe('commit summaries', () => {
+  it('a renumbered new document is one document in the summary, its renumber a line of its own', async () => {
+    const ada = await f.laptop('Ada');
+    const bob = await f.laptop('Bob');
+    await ada.call('sync:run', {});
+    await bob.call('sync:run', {});
+    await ada.call('docs:create', { kind: 'rfc', title: 'Ada idea' });
+    await bob.call('docs:create', { kind: 'rfc', title: 'Bob idea' });
+    await ada.call('sync:run', {});
+    const r = await bob.call('sync:run', {});
+    expect(r.changes.filter((c) => c.direction === 'out').map((c) => c.action).sort()).toEqual(['added', 'renumbered']);
+    const message = execFileSync('git', ['log', '-1', '--format=%B', 'main'], { cwd: f.repo, encoding: 'utf8' });
+    expect(message.split('\n')[0]).toBe('Add RFC-2: Bob idea');
+    expect(message).toContain('Renumber RFC-2 Bob idea (was RFC-1)');
   });
 });
 
@@ -129,5 +147,32 @@ describe('the command line shows names from the repository escaped', () => {
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(JSON.parse(stdout).skipped).toEqual([{ path: 'rfcs/0050-\u001b[2Jcleared.md', reason: 'skipped: a control character in the name' }]);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('import: a file name with an escape sequence is printed escaped', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-intake-import-'));
+    try {
+      const src = path.join(dir, 'decisions');
+      fs.mkdirSync(src);
+      fs.writeFileSync(path.join(src, '0001-\u001b]0;pwned\u0007\u001b[2Jescape.md'), '# Use an escape\n\n## Context\n\nText.\n');
+      let stdout = '';
+      let stderr = '';
+      const io = {
+        stdout: (t: string) => void (stdout += t),
+        stderr: (t: string) => void (stderr += t),
+        env: { DESIGNDESK_WORKSPACE: path.join(dir, 'ws') },
+        cwd: dir,
+        platform: process.platform,
+        home: dir,
+        identity: () => ({ name: 'Ada', email: 'ada@example.com' }),
+      };
+      expect(await main(['init'], io)).toBe(0);
+      stdout = '';
+      await main(['import', src, '--format', 'markdown', '--kind', 'adr'], io);
+      expect(stdout + stderr).toContain('0001-\\x1b]0;pwned\\x07\\x1b[2Jescape.md');
+      expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { parseDocument, type RepoDocument } from '../../shared/format/parseDocument';
+import { readDocumentFile } from '../../shared/format/documentChecks';
+import type { RepoDocument } from '../../shared/format/parseDocument';
 import { KINDS, displayRef, parseDisplayRef, type DocKind } from '../../shared/kinds/kinds';
 import { parseReviewFile } from '../../shared/reviews/reviewFile';
 import { isKnownStatus, LIFECYCLES } from '../../shared/kinds/lifecycle';
@@ -52,7 +53,8 @@ export function lintRepo(dir: string): LintFinding[] {
       if (!isDocumentPath(rel)) continue;
       const text = readText(path.join(root, ...rel.split('/')), rel, add);
       if (text === null) continue;
-      const parsed = parseDocument(rel, text);
+      // The checks a sync applies to the same file (documentChecks.ts): lint reports what a sync would leave out.
+      const parsed = readDocumentFile(rel, text);
       if (!parsed.ok) {
         add(rel, parsed.reason);
         continue;

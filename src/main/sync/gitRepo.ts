@@ -6,7 +6,7 @@ import { fetchBranch } from './gitFetch';
 import { discover, type TransportOptions } from './gitHttp';
 import { PackReader, parseTree, readLooseObject } from './gitPackReader';
 import { pushPack } from './gitPush';
-import { classifyEntry, type EntryClass } from './treeEntryCheck';
+import { classifyEntry, nameProblem, type EntryClass } from './treeEntryCheck';
 
 /** Where to fetch from and push to; the credentials reach git only through onAuth. */
 export interface RemoteTarget {
@@ -254,6 +254,11 @@ export class GitRepo {
    * disappears, as in git.
    */
   async buildTree(base: string | null, changes: ReadonlyMap<string, string | null>, batch?: ObjectBatch): Promise<string> {
+    // Never write a tree git would refuse (`..`, `.git`, a control character): whatever planned such a path is a bug.
+    for (const p of changes.keys()) {
+      const bad = p.split('/').map(nameProblem).find((r) => r !== null);
+      if (bad) throw new Error(`refusing to write ${JSON.stringify(p)} to the repository: ${bad}`);
+    }
     const tree = (await this.buildDir(base, changes, batch)) ?? (await this.writeTree([], batch));
     // The new tree's listing is the base's with the changes: the next sync (whose head is this commit) need not walk it.
     const last = this.listing;

@@ -26,6 +26,7 @@ function summary(r: SyncResult): string {
   const parts = [`${r.in} in`, `${r.out} out`];
   if (r.conflicts) parts.push(`${r.conflicts} ${r.conflicts === 1 ? 'conflict' : 'conflicts'}`);
   if (r.errors.length) parts.push(`${r.errors.length} unreadable ${r.errors.length === 1 ? 'file' : 'files'}`);
+  if (r.skipped?.length) parts.push(`${r.skipped.length} skipped`);
   return parts.join(' · ');
 }
 

@@ -1,9 +1,10 @@
 import type { SyncResult } from '../../../shared/contract/sync';
+import { printablePath } from '../../../shared/format/printable';
 import { syncSummary } from '../../store/syncSlice';
 
 const VERBS: Record<SyncResult['changes'][number]['action'], string> = { added: 'Added', updated: 'Updated', deleted: 'Deleted', renumbered: 'Renumbered' };
 
-/** What the last sync did: documents in and out, and files it could not read (by path, with the reason). */
+/** What the last sync did: documents in and out, files it could not read and entries it skipped (by path, with the reason). */
 export function LastSyncReport({ result }: { result: SyncResult }) {
   return (
     <section className="sync-report" aria-labelledby="sync-report-title">
@@ -45,7 +46,20 @@ export function LastSyncReport({ result }: { result: SyncResult }) {
           <ul>
             {result.errors.map((e) => (
               <li key={e.path}>
-                <code>{e.path}</code>: {e.reason}
+                <code>{printablePath(e.path)}</code>: {e.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(result.skipped?.length ?? 0) > 0 && (
+        <div className="sync-skipped">
+          <h3>Entries DesignDesk does not read</h3>
+          <p>Left in the repository untouched: links, submodules, files in Git LFS and names no document may have. Everything else synced.</p>
+          <ul>
+            {result.skipped!.map((e) => (
+              <li key={e.path}>
+                <code>{printablePath(e.path)}</code>: {e.reason.replace(/^skipped: /, '')}
               </li>
             ))}
           </ul>

@@ -45,3 +45,17 @@ describe('lintRepo', () => {
     expect(() => lintRepo(path.join(root, 'nope'))).toThrow(/No folder at/);
   });
 });
+
+describe('lintRepo applies the checks a sync applies', () => {
+  it('reports a file a sync would leave out: a number past 999999, a body over the limit', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-lint-intake-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'designdesk.yml'), 'format: 1\n');
+      fs.mkdirSync(path.join(dir, 'rfcs'));
+      fs.writeFileSync(path.join(dir, 'rfcs', 'huge.md'), `---\nid: ${seedId('1')}\nnumber: 1e308\nstatus: draft\n---\n\n# Huge\n`);
+      expect(lintRepo(dir)).toEqual([{ path: 'rfcs/huge.md', reason: 'number: a document number is at most 999999' }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
