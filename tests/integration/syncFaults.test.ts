@@ -241,9 +241,10 @@ describe('sync faults (real git server, with a fault-injecting proxy where neede
       expect((await app.dispatch('sync:run', {})).ok).toBe(true);
       app.close();
 
-      // A teammate pushes 3 MB that does not compress: taking it in needs more room than this laptop has.
+      // A teammate pushes about 700 KB that does not compress (a body just under the API's 1,000,000 characters, which a
+      // synced file must also respect): taking it in needs more room than this laptop has.
       const tess = await cloneTeammate(f.url);
-      tess.write('rfcs/0002-huge-appendix.md', `---\ntitle: Huge appendix\nstatus: Draft\n---\n\n## Appendix\n\n${crypto.randomBytes(3 * 1024 * 1024).toString('base64').replace(/(.{76})/g, '$1\n')}\n`);
+      tess.write('rfcs/0002-huge-appendix.md', `---\ntitle: Huge appendix\nstatus: Draft\n---\n\n## Appendix\n\n${crypto.randomBytes(700 * 1024).toString('base64').replace(/(.{76})/g, '$1\n')}\n`);
       await tess.pushAll('Huge appendix');
 
       app = open();
@@ -251,13 +252,13 @@ describe('sync faults (real git server, with a fault-injecting proxy where neede
       app.documents.update({ id: doc.id, baseRevision: d.revision, body: `${d.body}\nWritten before the disk filled.\n` });
       app.close();
 
-      // `ulimit -f 1024` (bash counts KiB): no file of this process may grow past 1 MiB (EFBIG, as on a full disk).
+      // `ulimit -f 512` (bash counts KiB): no file of this process may grow past 512 KiB (EFBIG, as on a full disk).
       const run = (limitKb: number | null): Promise<{ stdout: string; stderr: string; code: number | null }> =>
         new Promise((resolve) => {
           const node = `node --import tsx ${JSON.stringify(path.resolve('tests/support/syncOnce.ts'))} ${JSON.stringify(dir)}`;
           execFile('bash', ['-c', limitKb === null ? node : `ulimit -f ${limitKb} && ${node}`], { encoding: 'utf8' }, (error, stdout, stderr) => resolve({ stdout, stderr, code: error ? ((error as { code?: number }).code ?? 1) : 0 }));
         });
-      const full = await run(1024);
+      const full = await run(512);
       expect(full.code, full.stderr).toBe(0);
       const result = JSON.parse(full.stdout) as { ok: boolean; error?: { code: string; message: string } };
       expect(result.ok).toBe(false);

@@ -121,7 +121,7 @@ export class GitRepo {
       const oid = await git.resolveRef({ fs, gitdir: this.gitdir, ref }).catch(() => null);
       if (oid && this.readObject(oid)) haves.push(oid);
     }
-    const r = await untilAborted(fetchBranch({ gitdir: this.gitdir, url: target.url, branch: target.branch, haves, has: (oid) => this.readObject(oid) !== null, onAuth: target.onAuth, auth: this.auth, ...options }), options.signal);
+    const r = await fetchBranch({ gitdir: this.gitdir, url: target.url, branch: target.branch, haves, has: (oid) => this.readObject(oid) !== null, onAuth: target.onAuth, auth: this.auth, ...options });
     this.auth = r.auth;
     if (r.redirectedTo) this.redirectedTo = r.redirectedTo;
     this.packs = new PackReader(this.gitdir);
@@ -339,7 +339,7 @@ export class GitRepo {
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/heads/${target.branch}`, value: commit, force: true });
     const { chunks } = batch.pack();
     const ref = `refs/heads/${target.branch}`;
-    const pushed = await untilAborted(pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth, ...options }), options.signal);
+    const pushed = await pushPack({ url: target.url, ref, oldOid: parent, newOid: commit, pack: chunks, onAuth: target.onAuth, auth: this.auth, ...options });
     this.auth = pushed.auth;
     if (pushed.redirectedTo) this.redirectedTo = pushed.redirectedTo;
     await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/remotes/${REMOTE}/${target.branch}`, value: commit, force: true });
@@ -351,15 +351,6 @@ export class GitRepo {
  * here (the HTTP functions take no signal yet): a cancelled sync in the
  * worker ends with the worker (syncWorkerHost), which closes its sockets.
  */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
 
 function sameFolders(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((f, i) => f === b[i]);
