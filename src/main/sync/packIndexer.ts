@@ -40,8 +40,9 @@ export interface IndexedPack {
  * - deltas resolved from each base outwards with an explicit stack (no
  *   recursion, so a chain as long as git makes reads back; each object is
  *   resolved once, so a loop of ref deltas never resolves and is refused);
- *   the bytes held for one chain bounded (chainHeldBytes) and all bytes
- *   inflated for the pack (fetchInflatedBytes);
+ *   the bases held at once bounded (chainHeldBytes: only bases with more
+ *   deltas waiting are kept, so a straight chain holds two objects) and all
+ *   bytes inflated for the pack (fetchInflatedBytes);
  * - every tree and commit parsed as the sync will read it, so what is
  *   stored can always be read back.
  *
@@ -110,7 +111,7 @@ export function indexPack(pack: Buffer): IndexedPack {
   }
   if (at !== end) throw new GitFormatError('pack-entry', `the pack has ${end - at} bytes after its last object`);
 
-  // Each delta's base, resolved from the whole objects outwards: a stack of the chain being resolved.
+  // Deltas resolved from each whole object outwards, depth first, with a stack of the bases still needed.
   const waiting = (e: Entry): Entry[] => {
     const kids = byBaseOffset.get(e.offset) ?? [];
     byBaseOffset.delete(e.offset);
@@ -126,7 +127,7 @@ export function indexPack(pack: Buffer): IndexedPack {
     if (root.base !== null) continue;
     const first = waiting(root);
     if (first.length === 0) continue;
-    const stack: { type: string; content: Buffer; kids: Entry[]; next: number }[] = [{ type: PACK_TYPES[root.type]!, content: inflate(root), kids: first, next: 0 }];
+    const stack: { type: string; content: Buffer; kids: Entry[]; next: number; depth: number }[] = [{ type: PACK_TYPES[root.type]!, content: inflate(root), kids: first, next: 0, depth: 0 }];
     let held = stack[0]!.content.length;
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
@@ -136,6 +137,8 @@ export function indexPack(pack: Buffer): IndexedPack {
         continue;
       }
       const kid = top.kids[top.next++]!;
+      // As deep as the pack reader follows (a chain's depth: the deltas between an object and its whole base).
+      checkLimit('deltaChain', top.depth + 1, 'a delta chain');
       const delta = inflate(kid);
       countInflated(delta.length);
       const content = applyDelta(top.content, delta);
@@ -143,10 +146,14 @@ export function indexPack(pack: Buffer): IndexedPack {
       accept(kid, top.type, content);
       const kids = waiting(kid);
       if (kids.length === 0) continue;
-      checkLimit('deltaChain', stack.length, 'a delta chain');
+      // A base with no other delta waiting is dropped before its child is pushed: a straight chain holds two objects at a time.
+      if (top.next >= top.kids.length) {
+        held -= top.content.length;
+        stack.pop();
+      }
       held += content.length;
       checkLimit('chainHeldBytes', held, 'the bases of a delta chain');
-      stack.push({ type: top.type, content, kids, next: 0 });
+      stack.push({ type: top.type, content, kids, next: 0, depth: top.depth + 1 });
     }
   }
   const unresolved = entries.filter((e) => e.oid === null);
