@@ -136,6 +136,21 @@ describe('a sync refuses hostile or broken packs from a real git server (packObj
     expect(grown).toBeLessThan(512 * 1024);
   });
 
+  it('a pack that leaves out a file the new head names, or the head commit itself: VALIDATION naming it, the pack not kept', async () => {
+    const s = await stage();
+    const blob = git(f.repo, ['hash-object', '-w', '--stdin'], 'A file the pack leaves out.\n');
+    const tree = git(f.repo, ['mktree'], `${git(f.repo, ['ls-tree', s.good])}\n100644 blob ${blob}\textra.md\n`);
+    const evil = git(f.repo, ['commit-tree', tree, '-p', s.good, '-m', 'Incomplete']);
+    s.serve(evil, execFileSync('git', ['pack-objects', '--stdout'], { cwd: f.repo, input: `${evil}\n${tree}\n` }));
+    const before = await snapshot(s.ada);
+    const refused = await s.ada.refusal('sync:run', {});
+    expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(`the pack leaves out "extra.md" (${blob})`) });
+    expect(await snapshot(s.ada)).toEqual(before);
+    // Without the commit the branch points to.
+    s.serve(evil, execFileSync('git', ['pack-objects', '--stdout'], { cwd: f.repo, input: `${tree}\n${blob}\n` }));
+    await s.expectRefusedThenRecovers('VALIDATION', new RegExp(`the pack does not hold the commit the branch points to \\(${evil}\\)`));
+  });
+
   it.each(['cut short', 'with a wrong checksum'])('a pack made by git, %s: VALIDATION, named as a corrupt or cut-short pack', async (damage) => {
     const s = await stage();
     const evil = git(f.repo, ['commit-tree', treeOf(s.good), '-p', s.good, '-m', `Damaged: ${damage}`]);

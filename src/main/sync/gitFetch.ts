@@ -44,7 +44,7 @@ export async function fetchBranch(req: FetchRequest): Promise<FetchResult> {
   const haves = [...new Set(req.haves)].map((h) => pktLine(`have ${h}\n`));
   const answer = await post(req.url, 'git-upload-pack', [pktLine(`want ${head} ${[...caps, `agent=${AGENT}`].join(' ')}\n`), FLUSH, ...haves, pktLine('done\n')], ad.auth);
   const pack = packOf(answer, ad.capabilities.has('side-band-64k'));
-  storePack(req.gitdir, pack);
+  storePack(req.gitdir, pack, head);
   return { head, auth: ad.auth };
 }
 

@@ -347,6 +347,11 @@ export class PackReader {
     return null;
   }
 
+  /** Whether a pack this reader understands holds the object (nothing is read but its index). */
+  has(oid: string): boolean {
+    return this.locate(Buffer.from(oid, 'hex')) !== null;
+  }
+
   /** The object, or null when no pack holds it (or a pack this reader does not understand does). */
   read(oid: string): GitObject | null {
     const at = this.locate(Buffer.from(oid, 'hex'));
