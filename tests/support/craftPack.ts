@@ -58,6 +58,11 @@ export function objectId(type: string, content: Buffer): string {
 
 /** A version 2 pack of the entries, with a correct checksum (unless `count` says another number of objects). */
 export function craftPack(entries: readonly CraftEntry[], options: { count?: number } = {}): Buffer {
+  return craftPackAt(entries, options).pack;
+}
+
+/** craftPack, with the offset of each entry (to write an index a hostile writer might). */
+export function craftPackAt(entries: readonly CraftEntry[], options: { count?: number } = {}): { pack: Buffer; offsets: number[] } {
   const header = Buffer.alloc(12);
   header.write('PACK', 0, 'latin1');
   header.writeUInt32BE(2, 4);
@@ -83,7 +88,7 @@ export function craftPack(entries: readonly CraftEntry[], options: { count?: num
     parts.push(head, body);
     offset += head.length + body.length;
   }
-  return withChecksum(Buffer.concat(parts));
+  return { pack: withChecksum(Buffer.concat(parts)), offsets };
 }
 
 /** The pack body with a fresh SHA-1 trailer (so a mutation reaches the parsers behind the checksum). */

@@ -63,7 +63,7 @@ export async function fetchBranch(req: FetchRequest): Promise<FetchResult> {
     pack = answer.end();
   } else pack = rawPackOf(await post(ad.url, 'git-upload-pack', body, ad.auth, options));
   req.signal?.throwIfAborted();
-  storePack(req.gitdir, pack);
+  storePack(req.gitdir, pack, head);
   return done(head);
 }
 

@@ -31,7 +31,11 @@ export const GIT_LIMITS = {
    * limit; chains are resolved iteratively, so this only bounds the work.
    */
   deltaChain: 10_000,
-  /** Bytes held at once for the bases of one delta chain while a fetched pack is indexed. */
+  /**
+   * Bytes held at once for delta bases while a fetched pack is indexed:
+   * only bases with more deltas still waiting are kept (a straight chain
+   * holds two objects), so this is reached only by many branching bases.
+   */
   chainHeldBytes: 256 * MiB,
 } as const;
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { checkLimit, GIT_LIMITS, GitFormatError, type GitFormatReason } from './gitLimits';
+import { checkLimit, GIT_LIMITS, GitFormatError } from './gitLimits';
 import type { TreeItem } from './gitObjects';
 
 /**
@@ -12,7 +12,7 @@ import type { TreeItem } from './gitObjects';
  * refuses an object whose data does not match its declared size). Returns
  * the content and how many bytes of `data` the stream took.
  */
-export function inflateExact(data: Buffer, size: number, what: string, truncated: GitFormatReason = 'pack-truncated'): { content: Buffer; consumed: number } {
+export function inflateExact(data: Buffer, size: number, what: string): { content: Buffer; consumed: number } {
   checkLimit('objectBytes', size, `the size ${what} declares`);
   let result: { buffer: Buffer; engine: { bytesWritten: number } };
   try {
@@ -20,8 +20,8 @@ export function inflateExact(data: Buffer, size: number, what: string, truncated
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') throw new GitFormatError('size-mismatch', `${what} declares ${size} bytes but inflates to more`);
-    if (code === 'Z_BUF_ERROR') throw new GitFormatError(truncated, `${what} is cut short (its compressed data ends early)`);
-    throw new GitFormatError(truncated === 'pack-truncated' ? 'pack-entry' : truncated, `${what} has corrupt compressed data (${(e as Error).message})`);
+    if (code === 'Z_BUF_ERROR') throw new GitFormatError('pack-truncated', `${what} is cut short (its compressed data ends early)`);
+    throw new GitFormatError('pack-entry', `${what} has corrupt compressed data (${(e as Error).message})`);
   }
   const { buffer, engine } = result;
   if (buffer.length !== size) throw new GitFormatError('size-mismatch', `${what} declares ${size} bytes but inflates to ${buffer.length}`);
@@ -345,6 +345,11 @@ export class PackReader {
       if (offset !== null) return { idx, offset };
     }
     return null;
+  }
+
+  /** Whether a pack this reader understands holds the object (nothing is read but its index). */
+  has(oid: string): boolean {
+    return this.locate(Buffer.from(oid, 'hex')) !== null;
   }
 
   /** The object, or null when no pack holds it (or a pack this reader does not understand does). */

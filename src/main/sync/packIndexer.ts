@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { checkLimit, GitFormatError } from './gitLimits';
 import { packIndex, writeAtomically } from './gitObjects';
-import { applyDelta, deltaSizes, inflateExact, OFS_DELTA, PACK_TYPES, parseCommit, checkTree, readPackEntryHeader } from './gitPackReader';
+import { applyDelta, checkTree, deltaSizes, inflateExact, OFS_DELTA, PACK_TYPES, PackReader, parseCommit, parseTree, readPackEntryHeader } from './gitPackReader';
 
 /** One object of a pack being indexed. */
 interface Entry {
@@ -40,8 +40,9 @@ export interface IndexedPack {
  * - deltas resolved from each base outwards with an explicit stack (no
  *   recursion, so a chain as long as git makes reads back; each object is
  *   resolved once, so a loop of ref deltas never resolves and is refused);
- *   the bytes held for one chain bounded (chainHeldBytes) and all bytes
- *   inflated for the pack (fetchInflatedBytes);
+ *   the bases held at once bounded (chainHeldBytes: only bases with more
+ *   deltas waiting are kept, so a straight chain holds two objects) and all
+ *   bytes inflated for the pack (fetchInflatedBytes);
  * - every tree and commit parsed as the sync will read it, so what is
  *   stored can always be read back.
  *
@@ -110,7 +111,7 @@ export function indexPack(pack: Buffer): IndexedPack {
   }
   if (at !== end) throw new GitFormatError('pack-entry', `the pack has ${end - at} bytes after its last object`);
 
-  // Each delta's base, resolved from the whole objects outwards: a stack of the chain being resolved.
+  // Deltas resolved from each whole object outwards, depth first, with a stack of the bases still needed.
   const waiting = (e: Entry): Entry[] => {
     const kids = byBaseOffset.get(e.offset) ?? [];
     byBaseOffset.delete(e.offset);
@@ -126,7 +127,7 @@ export function indexPack(pack: Buffer): IndexedPack {
     if (root.base !== null) continue;
     const first = waiting(root);
     if (first.length === 0) continue;
-    const stack: { type: string; content: Buffer; kids: Entry[]; next: number }[] = [{ type: PACK_TYPES[root.type]!, content: inflate(root), kids: first, next: 0 }];
+    const stack: { type: string; content: Buffer; kids: Entry[]; next: number; depth: number }[] = [{ type: PACK_TYPES[root.type]!, content: inflate(root), kids: first, next: 0, depth: 0 }];
     let held = stack[0]!.content.length;
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
@@ -136,6 +137,8 @@ export function indexPack(pack: Buffer): IndexedPack {
         continue;
       }
       const kid = top.kids[top.next++]!;
+      // As deep as the pack reader follows (a chain's depth: the deltas between an object and its whole base).
+      checkLimit('deltaChain', top.depth + 1, 'a delta chain');
       const delta = inflate(kid);
       countInflated(delta.length);
       const content = applyDelta(top.content, delta);
@@ -143,10 +146,14 @@ export function indexPack(pack: Buffer): IndexedPack {
       accept(kid, top.type, content);
       const kids = waiting(kid);
       if (kids.length === 0) continue;
-      checkLimit('deltaChain', stack.length, 'a delta chain');
+      // A base with no other delta waiting is dropped before its child is pushed: a straight chain holds two objects at a time.
+      if (top.next >= top.kids.length) {
+        held -= top.content.length;
+        stack.pop();
+      }
       held += content.length;
       checkLimit('chainHeldBytes', held, 'the bases of a delta chain');
-      stack.push({ type: top.type, content, kids, next: 0 });
+      stack.push({ type: top.type, content, kids, next: 0, depth: top.depth + 1 });
     }
   }
   const unresolved = entries.filter((e) => e.oid === null);
@@ -163,15 +170,59 @@ export function indexPack(pack: Buffer): IndexedPack {
 /**
  * Checks a fetched pack (indexPack) and, only when all of it is good,
  * writes it with its version 2 index into objects/pack (the index last:
- * readers find a pack through its index).
+ * readers find a pack through its index). With `head`, the commit the fetch
+ * asked for, also checks what git's connectivity check would for the
+ * snapshot a sync reads: the head commit is in the pack, and every tree and
+ * blob its tree names is in the pack or already here. When it is not, the
+ * pack is removed again (no ref has moved) and a GitFormatError names the
+ * missing object.
  */
-export function storePack(gitdir: string, pack: Buffer): void {
+export function storePack(gitdir: string, pack: Buffer, head?: string): void {
   const { checksum, objects } = indexPack(pack);
-  if (objects.length === 0) return;
+  if (objects.length === 0) {
+    if (head) throw new GitFormatError('missing-object', `the server sent an empty pack for commit ${head}`);
+    return;
+  }
   const idx = packIndex(objects, checksum);
   const dir = path.join(gitdir, 'objects', 'pack');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `pack-${checksum.toString('hex')}`);
+  const existed = fs.existsSync(`${file}.idx`);
   writeAtomically(`${file}.pack`, [pack]);
   writeAtomically(`${file}.idx`, [idx]);
+  if (!head) return;
+  try {
+    checkConnected(gitdir, head, new Set(objects.map((o) => o.oid.toString('hex'))));
+  } catch (e) {
+    if (!existed) {
+      fs.rmSync(`${file}.idx`, { force: true });
+      fs.rmSync(`${file}.pack`, { force: true });
+    }
+    throw e;
+  }
+}
+
+/** The head commit and its whole snapshot are readable: what came in the pack is walked, what was here already is taken as complete. */
+function checkConnected(gitdir: string, head: string, received: ReadonlySet<string>): void {
+  if (!received.has(head)) throw new GitFormatError('missing-object', `the pack does not hold the commit the branch points to (${head})`);
+  const packs = new PackReader(gitdir);
+  // The packs' indexes first (a lookup in memory), then a loose object's file.
+  const here = (oid: string): boolean => packs.has(oid) || fs.existsSync(path.join(gitdir, 'objects', oid.slice(0, 2), oid.slice(2)));
+  const read = (oid: string): Buffer => packs.read(oid)!.content;
+  const trees: { oid: string; path: string }[] = [{ oid: parseCommit(read(head)).tree, path: '' }];
+  const seen = new Set<string>();
+  while (trees.length > 0) {
+    const tree = trees.pop()!;
+    if (seen.has(tree.oid)) continue;
+    seen.add(tree.oid);
+    if (!received.has(tree.oid)) {
+      if (!here(tree.oid)) throw new GitFormatError('missing-object', `the pack leaves out the tree of ${tree.path ? JSON.stringify(tree.path) : 'the root folder'} (${tree.oid})`);
+      continue;
+    }
+    for (const e of parseTree(read(tree.oid))) {
+      const p = tree.path ? `${tree.path}/${e.path}` : e.path;
+      if (e.type === 'tree') trees.push({ oid: e.oid, path: p });
+      else if (e.type === 'blob' && !received.has(e.oid) && !here(e.oid)) throw new GitFormatError('missing-object', `the pack leaves out ${JSON.stringify(p)} (${e.oid})`);
+    }
+  }
 }

@@ -192,6 +192,26 @@ describe('indexPack', () => {
     expect(objects.at(-1)!.oid.toString('hex')).toBe(objectId('blob', versions.at(-1)!));
   });
 
+  it('holds two objects at a time along a straight chain: 40 revisions of an 8 MiB file (320 MiB of bases) are indexed', { timeout: 60_000 }, () => {
+    /** A delta copying the whole base in 64 KiB pieces, then inserting one byte. */
+    const appendOne = (baseSize: number, byte: number): Buffer => {
+      const parts = [varint(baseSize), varint(baseSize + 1)];
+      for (let at = 0; at < baseSize; at += 0x10000) {
+        const size = Math.min(0x10000, baseSize - at);
+        const copy = Buffer.from([0x80 | 0x0f | 0x30, at & 0xff, (at >> 8) & 0xff, (at >> 16) & 0xff, (at >> 24) & 0xff, size & 0xff, (size >> 8) & 0xff]);
+        parts.push(copy);
+      }
+      parts.push(Buffer.from([1, byte]));
+      return Buffer.concat(parts);
+    };
+    const size = 8 * 1024 * 1024;
+    const entries: CraftEntry[] = [{ type: 'blob', content: Buffer.alloc(size) }];
+    for (let i = 1; i <= 40; i++) entries.push({ ofsDelta: i - 1, delta: appendOne(size + i - 1, i) });
+    const { objects } = indexPack(craftPack(entries));
+    const last = Buffer.concat([Buffer.alloc(size), Buffer.from(Array.from({ length: 40 }, (_, i) => i + 1))]);
+    expect(objects.at(-1)!.oid.toString('hex')).toBe(objectId('blob', last));
+  });
+
   it('ends on random, truncated and mutated packs (checksums fixed so the mutation reaches the parsers)', { timeout: 60_000 }, () => {
     const { pack } = realisticPack();
     const body = pack.subarray(0, pack.length - 20);
