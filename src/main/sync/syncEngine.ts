@@ -4,6 +4,7 @@ import { deletionsNeedConsent } from '../../shared/sync/deletionGuard';
 import { CONFIG_FILE, FORMAT_VERSION, layoutFiles, readFormatVersion } from '../../shared/sync/repoLayout';
 import { cancelled, describeGitError, isPushRejected } from './gitErrors';
 import { refuseLfsWrites } from './gitLfs';
+import { GitFormatError } from './gitLimits';
 import type { CommitAuthor, GitRepo, RemoteTarget } from './gitRepo';
 import { StagedFiles } from './stagedFiles';
 import { branchMissingError, historyRewrittenError, holdsCommit, type SyncAnchor } from './syncAnchor';
@@ -113,6 +114,16 @@ export function commitMessage(changes: readonly SyncChange[], layout: boolean, w
  * everything as it was and the next one picks up.
  */
 export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author: CommitAuthor, onProgress: (p: Progress) => void): Promise<SyncResult> {
+  try {
+    return await syncAttempts(deps, target, author, onProgress);
+  } catch (e) {
+    // A repository object that breaks its format, met after the fetch (a tree walked, a blob read): named, never INTERNAL.
+    if (e instanceof GitFormatError) throw describeGitError(e, target.url, target.branch);
+    throw e;
+  }
+}
+
+async function syncAttempts(deps: SyncEngineDeps, target: RemoteTarget, author: CommitAuthor, onProgress: (p: Progress) => void): Promise<SyncResult> {
   const counts: SyncCounts = { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 };
   const report = (phase: SyncPhase): void => onProgress({ phase, counts: { ...counts } });
   const folders = deps.recordSets.flatMap((r) => r.folders);
