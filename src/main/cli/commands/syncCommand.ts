@@ -37,6 +37,7 @@ Example (CI):
       for (const e of result.errors) ctx.out(`error ${e.path}: ${e.reason}`);
       ctx.out(`Synced with ${remote.url} (${remote.branch}): ${result.in} in, ${result.out} out, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}${result.commit ? `, commit ${result.commit.slice(0, 10)}` : ', nothing to push'}.`);
     }
+    for (const w of result.warnings ?? []) ctx.err(`designdesk sync: warning: ${w}`);
     if (result.conflicts) ctx.err(`designdesk sync: ${result.conflicts} document(s) in conflict: both versions are kept; resolve them in DesignDesk.`);
     if (result.errors.length) ctx.err(`designdesk sync: ${result.errors.length} file(s) of the team repository could not be read (listed above).`);
     return result.conflicts || result.errors.length ? 1 : 0;
