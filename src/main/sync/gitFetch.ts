@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { Errors, type AuthCallback, type GitAuth } from 'isomorphic-git';
 import { packIndex, writeAtomically } from './gitObjects';
 import { applyDelta, PACK_TYPES, readPackEntryHeader } from './gitPackReader';
+import { cancelled } from './gitErrors';
 import { AGENT, discover, FLUSH, pktLine, post, requestCapabilities, type TransportOptions } from './gitHttp';
 import { rawPackOf, UploadPackAnswer } from './uploadPackAnswer';
 
@@ -64,7 +65,8 @@ export async function fetchBranch(req: FetchRequest): Promise<FetchResult> {
     await post(ad.url, 'git-upload-pack', body, ad.auth, { ...options, onChunk: (c) => answer.push(c) });
     pack = answer.end();
   } else pack = rawPackOf(await post(ad.url, 'git-upload-pack', body, ad.auth, options));
-  req.signal?.throwIfAborted();
+  // Cancelled while the answer was read: nothing is stored.
+  if (req.signal?.aborted) throw cancelled();
   storePack(req.gitdir, pack);
   return done(head);
 }
