@@ -5,7 +5,7 @@ import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configureTransport } from '../../src/main/sync/httpClient';
-import { FLUSH, pktLine } from '../../src/main/sync/pktLine';
+import { FLUSH, PktReader, pktLine } from '../../src/main/sync/pktLine';
 import { startGitServer, type GitServer } from '../support/gitServer';
 import { startHostileGitServer, type HostileGitServer } from '../support/hostileGitServer';
 import { pushOne, refusalOf, seedBareRepo, tempGitRepo } from '../support/transportRepo';
@@ -200,6 +200,51 @@ describe('deadlines, limits and Cancel', () => {
     setTimeout(() => p.abort(), 300);
     expect(await refusalOf(pushing, viaHostile())).toMatchObject({ code: 'CANCELLED' });
     expect(execFileSync('git', ['rev-parse', 'main'], { cwd: git.repoDir('team.git'), encoding: 'utf8' }).trim()).toBe(head);
+  });
+});
+
+/** An advertisement with the first line's capabilities replaced by `keep(caps)`. */
+function withCapabilities(body: Buffer, keep: (caps: string[]) => string[]): Buffer {
+  const reader = new PktReader(body);
+  const out: Buffer[] = [];
+  let first = true;
+  for (let p = reader.next(); p; p = reader.next()) {
+    if (p.kind !== 'data') {
+      out.push(FLUSH);
+      continue;
+    }
+    const text = p.data.toString('utf8');
+    const nul = text.indexOf('\0');
+    if (first && nul >= 0) {
+      first = false;
+      out.push(pktLine(`${text.slice(0, nul)}\0${keep(text.slice(nul + 1).trim().split(' ')).join(' ')}\n`));
+    } else out.push(pktLine(text));
+  }
+  return Buffer.concat(out);
+}
+
+describe('capabilities', () => {
+  it('only advertised capabilities are sent; without side-band the fetch reads the raw pack and the push the plain report', async () => {
+    const sent: string[] = [];
+    hostile.setBehaviour(async (req, res, upstream) => {
+      const real = await upstream();
+      sent.push(real.sent.toString('latin1'));
+      const body = req.method === 'GET' ? withCapabilities(real.body, (caps) => caps.filter((c) => !/^(side-band|agent=|no-progress)/.test(c))) : real.body;
+      res.writeHead(real.status, { 'content-type': String(real.headers['content-type']) });
+      res.end(body);
+    });
+    const repo = tempGitRepo();
+    const fetched = await repo.fetch(target());
+    expect(fetched).toBe(head);
+    head = await pushOne(repo, target(), fetched, 'plain.md');
+    expect(execFileSync('git', ['rev-parse', 'main'], { cwd: git.repoDir('team.git'), encoding: 'utf8' }).trim()).toBe(head);
+    const posts = sent.filter((s) => s.length > 0);
+    expect(posts).toHaveLength(2);
+    for (const body of posts) {
+      expect(body).not.toMatch(/agent=|side-band|no-progress/);
+    }
+    expect(posts[0]).toMatch(/^[0-9a-f]{4}want [0-9a-f]{40} ofs-delta\n/);
+    expect(posts[1]).toMatch(/refs\/heads\/main\0report-status/);
   });
 });
 

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setTrustedCertificates } from '../../src/main/sync/httpClient';
 import { setProxyResolver } from '../../src/main/sync/httpProxy';
 import { startConnectProxy, type ConnectProxy } from '../support/connectProxy';
 import { startGitServer, type GitServer } from '../support/gitServer';
@@ -96,8 +98,18 @@ describe('TLS trust', () => {
     const url = tlsFront.url('/team.git');
     const e = await refusalOf(tempGitRepo().fetch({ url, branch: 'main' }), url);
     expect(e).toMatchObject({ code: 'NETWORK', data: { reason: 'tls-untrusted' } });
-    expect(e.message).toMatch(/not signed by an authority this computer trusts/);
-    expect(e.message).toMatch(/NODE_EXTRA_CA_CERTS/);
-    expect(e.message).toMatch(/system's trusted certificates/);
+    expect(e.message).toMatch(/not signed by an authority DesignDesk trusts \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+    expect(e.message).toMatch(/NODE_EXTRA_CA_CERTS=\/path\/to\/ca\.pem/);
+  });
+
+  it('certificates the shell hands over (setTrustedCertificates) are trusted for the sync', async () => {
+    const url = tlsFront.url('/team.git');
+    setTrustedCertificates([fs.readFileSync(tlsFront.caFile, 'utf8')]);
+    try {
+      expect(await tempGitRepo().fetch({ url, branch: 'main' })).toBe(head);
+    } finally {
+      setTrustedCertificates(null);
+    }
+    expect((await refusalOf(tempGitRepo().fetch({ url, branch: 'main' }), url)).data).toMatchObject({ reason: 'tls-untrusted' });
   });
 });

@@ -12,7 +12,7 @@ export interface HostileRequest {
 
 export interface Upstream {
   /** Sends the request on to the real git server (with extra headers), and resolves with its whole answer. */
-  (headers?: Record<string, string>, path?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>;
+  (headers?: Record<string, string>, path?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer; sent: Buffer }>;
 }
 
 /**
@@ -64,7 +64,7 @@ export async function startHostileGitServer(upstreamPort: number): Promise<Hosti
         const up = http.request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: path ?? req.url, headers: { ...rest, 'content-length': String(sent.length), ...headers } }, (r) => {
           const chunks: Buffer[] = [];
           r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => resolve({ status: r.statusCode ?? 502, headers: r.headers, body: Buffer.concat(chunks) }));
+          r.on('end', () => resolve({ status: r.statusCode ?? 502, headers: r.headers, body: Buffer.concat(chunks), sent }));
         });
         up.on('error', reject);
         up.end(sent);

@@ -107,7 +107,7 @@ export function describeGitError(e: unknown, url: string, branch: string): AppEr
   if (TLS_TRUST.has(code)) {
     return new AppError(
       'NETWORK',
-      `${host}'s certificate is not signed by an authority this computer trusts (${code}), so DesignDesk did not send anything. If the server uses your company's own or a self-signed certificate, add it to the system's trusted certificates (the desktop app uses them), or for the command line set NODE_EXTRA_CA_CERTS=/path/to/ca.pem.`,
+      `${host}'s certificate is not signed by an authority DesignDesk trusts (${code}), so nothing was sent. If the server uses your company's own or a self-signed certificate, save that certificate (PEM) and start DesignDesk, the app or the command line, with NODE_EXTRA_CA_CERTS=/path/to/ca.pem; DesignDesk trusts the authorities bundled with it, not yet the system's certificate store.`,
       { reason: 'tls-untrusted', code },
     );
   }

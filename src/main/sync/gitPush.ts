@@ -1,9 +1,8 @@
 import { Errors, type AuthCallback, type GitAuth } from 'isomorphic-git';
 import { GitTransportError } from './gitErrors';
 import { AGENT, discover, FLUSH, pktLine, post, requestCapabilities, type TransportOptions } from './gitHttp';
-import { lineText, PktReader, PktStream } from './pktLine';
-import { throwIfErr } from './refAdvertisement';
-import { sanitizeRemoteText, SideBandDemux } from './sideBand';
+import { ReceivePackAnswer, reportLines } from './receivePackAnswer';
+import { sanitizeRemoteText, type SideBandDemux } from './sideBand';
 
 /**
  * A push over git's smart-HTTP protocol (receive-pack, protocol v1) that
@@ -45,47 +44,6 @@ const ZERO = '0000000000000000000000000000000000000000';
 /** Request bodies above this size are streamed (git's http.postBuffer default). */
 const STREAM_OVER = 1024 * 1024;
 
-/** The report-status lines (up to their flush), from band 1 of the side-band or the answer itself. */
-function reportLines(report: Buffer, where: string): string[] {
-  const reader = new PktReader(report);
-  const lines: string[] = [];
-  for (;;) {
-    const p = reader.next();
-    if (!p) throw new GitTransportError('truncated', `the push's status report stops after ${lines.length} lines, before its flush${where}`);
-    if (p.kind === 'flush') return lines;
-    if (p.kind !== 'data') throw new GitTransportError('malformed', 'a delimiter packet in the push status report');
-    const text = lineText(p.data);
-    throwIfErr(text);
-    lines.push(text);
-  }
-}
-
-/** The answer of receive-pack with side-band-64k, demultiplexed as it arrives. */
-class ReceivePackAnswer {
-  private readonly stream = new PktStream();
-  readonly demux: SideBandDemux;
-  private ended = false;
-
-  constructor(onMessage?: (line: string) => void) {
-    this.demux = new SideBandDemux(onMessage);
-  }
-
-  push(chunk: Buffer): void {
-    for (const p of this.stream.push(chunk)) {
-      if (this.ended) continue;
-      if (p.kind === 'flush') this.ended = true;
-      else this.demux.packet(p);
-    }
-  }
-
-  lines(): string[] {
-    this.stream.end();
-    this.demux.flushPartial();
-    if (!this.ended) throw new GitTransportError('truncated', this.demux.withMessages('the answer to the push stops before its closing flush'));
-    return reportLines(Buffer.concat(this.demux.data, this.demux.dataBytes), '');
-  }
-}
-
 /**
  * Updates `ref` on the remote from `oldOid` to `newOid`, sending `pack`.
  * Throws PushRejectedError (not-fast-forward) when the remote ref is not
@@ -114,7 +72,7 @@ export async function pushPack(req: PushRequest): Promise<PushResult> {
   } else {
     const answer = await post(ad.url, 'git-receive-pack', body, ad.auth, postOptions);
     // Without report-status the server says nothing: its 200 is the only answer.
-    lines = caps.includes('report-status') ? reportLines(answer, '') : ['unpack ok', `ok ${req.ref}`];
+    lines = caps.includes('report-status') ? reportLines(answer) : ['unpack ok', `ok ${req.ref}`];
   }
   const withMessages = (text: string): string => (demux ? demux.withMessages(text) : text);
   const unpack = lines.shift() ?? '';

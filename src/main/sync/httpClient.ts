@@ -44,6 +44,21 @@ export function configureTransport(limits: Partial<TransportLimits>): () => void
   };
 }
 
+let extraCertificates: string[] | null = null;
+
+/**
+ * Adds certificates (PEM) to those TLS trusts for the sync, beside Node's
+ * bundled authorities and NODE_EXTRA_CA_CERTS: the Electron shell can feed
+ * the system store here; null removes them.
+ */
+export function setTrustedCertificates(pems: readonly string[] | null): void {
+  extraCertificates = pems && pems.length ? [...tls.rootCertificates, ...pems] : null;
+}
+
+function tlsOptions(host: string): tls.ConnectionOptions {
+  return { servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(extraCertificates ? { ca: extraCertificates } : {}) };
+}
+
 export interface HttpRequest {
   url: string;
   method: 'GET' | 'POST';
@@ -237,7 +252,7 @@ async function openSocket(url: URL, proxy: URL | null, limits: TransportLimits, 
       const toProxy = await connected(track(connectTo(proxy)));
       if (url.protocol === 'http:') return { socket: toProxy, absoluteUri: true };
       await tunnel(toProxy, url, proxy);
-      return { socket: await connected(track(tls.connect({ socket: toProxy, servername: net.isIP(url.hostname) ? undefined : url.hostname, ALPNProtocols: ['http/1.1'] }))), absoluteUri: false };
+      return { socket: await connected(track(tls.connect({ socket: toProxy, ...tlsOptions(url.hostname) }))), absoluteUri: false };
     })();
     return await Promise.race([work, stop]);
   } catch (e) {
@@ -252,7 +267,7 @@ async function openSocket(url: URL, proxy: URL | null, limits: TransportLimits, 
 function connectTo(target: URL): net.Socket {
   const host = target.hostname.replace(/^\[|\]$/g, '');
   const port = portOf(target);
-  if (target.protocol === 'https:') return tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'] });
+  if (target.protocol === 'https:') return tls.connect({ host, port, ...tlsOptions(host) });
   return net.connect({ host, port });
 }
 

@@ -79,3 +79,12 @@ export async function proxyFor(url: URL, env: NodeJS.ProcessEnv = process.env): 
   if (!chosen) return null;
   return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(chosen) ? chosen : `http://${chosen}`);
 }
+
+/**
+ * A resolver over a PAC-style lookup such as Electron's
+ * `session.resolveProxy(url)`: what the desktop shell passes to
+ * setProxyResolver so the sync uses the system proxy settings.
+ */
+export function systemProxyResolver(resolveProxy: (url: string) => Promise<string>): ProxyResolver {
+  return async (url) => proxyFromPac(await resolveProxy(url));
+}

@@ -231,6 +231,8 @@ async function syncAttempts(deps: SyncEngineDeps, target: RemoteTarget, author: 
       commit,
       changes,
       at: deps.now().toISOString(),
+      // git follows a redirect of info/refs and warns; so does the sync (the remote URL stays as the user set it).
+      ...(deps.repo.redirectedTo ? { warnings: [`The team repository answered from ${deps.repo.redirectedTo} (a redirect from ${target.url}). Consider changing the remote URL to it.`] } : {}),
     };
   }
   throw new AppError('CONFLICT', 'The team repository kept changing while syncing. Sync again in a moment.', { reason: 'push-rejected' });

@@ -104,6 +104,8 @@ export const SyncResultSchema = z.object({
   commit: z.string().nullable(),
   changes: z.array(SyncChangeSchema),
   at: z.string(),
+  /** Things the user should know that did not stop the sync (e.g. the server redirected the repository to a new URL). */
+  warnings: z.array(z.string()).optional(),
 });
 export type SyncResult = z.infer<typeof SyncResultSchema>;
 

@@ -73,6 +73,7 @@ Example (CI):
       if (skipped.length) ctx.out(`skipped ${plural(skipped.length, 'entry', 'entries')} of the team repository that DesignDesk does not read: ${skipped.map((e) => `${printablePath(e.path)} (${e.reason.replace(/^skipped: /, '')})`).join('; ')}`);
       ctx.out(`Synced with ${remote.url} (${remote.branch}): ${result.in} in, ${result.out} out, ${result.conflicts} conflict${result.conflicts === 1 ? '' : 's'}${result.commit ? `, commit ${result.commit.slice(0, 10)}` : ', nothing to push'}.`);
     }
+    for (const w of result.warnings ?? []) ctx.err(`designdesk sync: warning: ${w}`);
     if (result.conflicts) ctx.err(`designdesk sync: ${result.conflicts} document(s) in conflict: both versions are kept; see them with "designdesk conflicts" and resolve each with "designdesk resolve REF --take mine|theirs|merged" (or in the app).`);
     if (result.errors.length) ctx.err(`designdesk sync: ${result.errors.length} file(s) of the team repository could not be read (listed above).`);
     return result.conflicts || result.errors.length ? 1 : 0;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { noProxyMatches, proxyFor, proxyFromEnv, proxyFromPac, setProxyResolver } from '../../../../src/main/sync/httpProxy';
+import { noProxyMatches, proxyFor, proxyFromEnv, proxyFromPac, setProxyResolver, systemProxyResolver } from '../../../../src/main/sync/httpProxy';
 
 const u = (s: string): URL => new URL(s);
 
@@ -35,6 +35,12 @@ describe('proxy choice (as git and curl read the variables)', () => {
     expect(await proxyFor(u('https://inside.test/'), {})).toBeNull();
     setProxyResolver(null);
     expect(await proxyFor(u('https://x.test/'), {})).toBeNull();
+  });
+
+  it('a system lookup answering in PAC form (Electron\'s session.resolveProxy) becomes a resolver', async () => {
+    setProxyResolver(systemProxyResolver(async (url) => (url.startsWith('https://git.corp') ? 'DIRECT' : 'PROXY proxy.corp:3128; DIRECT')));
+    expect((await proxyFor(u('https://github.com/team/x.git'), {}))?.href).toBe('http://proxy.corp:3128/');
+    expect(await proxyFor(u('https://git.corp/team/x.git'), {})).toBeNull();
   });
 
   it('reads PAC answers', () => {
