@@ -198,7 +198,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
  * and never builds on a history that does not hold the commit it synced
  * with (that would undo or delete what it had). After the user rebound the
  * workspace, a branch without that commit is taken as it is. Returns
- * whether this sync merges by base text only (SyncSnapshot.rebound).
+ * whether this sync merges by base text only (RemoteSnapshot.rebound).
  */
 async function checkAnchor(deps: SyncEngineDeps, target: RemoteTarget, head: string | null, anchor: SyncAnchor | null): Promise<boolean> {
   if (!anchor) return false;
