@@ -202,7 +202,7 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
  */
 async function checkAnchor(deps: SyncEngineDeps, target: RemoteTarget, head: string | null, anchor: SyncAnchor | null): Promise<boolean> {
   if (!anchor) return false;
-  const holds = head !== null && anchor.commit !== null && (await holdsCommit(deps.repo.gitdir, head, anchor.commit));
+  const holds = head !== null && anchor.commit !== null && (await holdsCommit((c) => deps.repo.parentsOf(c), head, anchor.commit));
   if (anchor.rebound) return !holds;
   if (head === null) throw branchMissingError(target.url, target.branch, await deps.repo.listBranches(target).catch(() => []), anchor);
   if (anchor.commit !== null && !holds) throw historyRewrittenError(target.url, target.branch, head, anchor);
