@@ -129,6 +129,16 @@ export class GitRepo {
     return r.head;
   }
 
+  /** The parents of a commit (read with Node's zlib when it can, else through isomorphic-git); throws when it is not here. */
+  async parentsOf(commit: string): Promise<string[]> {
+    const object = this.readObject(commit);
+    if (object?.type === 'commit') {
+      const header = object.content.toString('latin1', 0, Math.max(0, object.content.indexOf('\n\n')));
+      return [...header.matchAll(/^parent ([0-9a-f]{40})$/gm)].map((m) => m[1]!);
+    }
+    return (await git.readCommit({ fs, gitdir: this.gitdir, oid: commit, cache: this.cache })).commit.parent;
+  }
+
   /** The root tree of a commit. */
   async treeOf(commit: string): Promise<string> {
     const object = this.readObject(commit);

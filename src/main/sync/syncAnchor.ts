@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { AppError } from '../../shared/errors';
 import type { SettingsStore } from '../store/settingsStore';
 import type { SyncStore } from './syncStore';
@@ -52,15 +50,30 @@ export class SyncAnchorStore {
   }
 }
 
-/** Whether `head` is `commit` or descends from it, reading the local clone (the fetch brought head's history). */
-export async function holdsCommit(gitdir: string, head: string, commit: string): Promise<boolean> {
-  if (head === commit) return true;
-  try {
-    return await git.isDescendent({ fs, gitdir, oid: head, ancestor: commit, depth: -1 });
-  } catch {
-    // A commit of head's history that is not here: head cannot be shown to hold ours.
-    return false;
+/**
+ * Whether `head` is `commit` or descends from it: a walk of head's history
+ * (breadth first, each commit once), which the fetch brought here. In an
+ * ordinary sync the anchor is a few commits back and the walk stops there.
+ */
+export async function holdsCommit(parentsOf: (commit: string) => Promise<readonly string[]>, head: string, commit: string): Promise<boolean> {
+  const seen = new Set<string>([head]);
+  const queue = [head];
+  for (let i = 0; i < queue.length; i++) {
+    if (queue[i] === commit) return true;
+    let parents: readonly string[];
+    try {
+      parents = await parentsOf(queue[i]!);
+    } catch {
+      // A commit of head's history that is not here: head cannot be shown to hold ours.
+      return false;
+    }
+    for (const p of parents) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      queue.push(p);
+    }
   }
+  return false;
 }
 
 const short = (oid: string | null): string => (oid ? oid.slice(0, 10) : 'unknown');

@@ -244,11 +244,11 @@ async function syncAttempts(deps: SyncEngineDeps, target: RemoteTarget, author: 
  * and never builds on a history that does not hold the commit it synced
  * with (that would undo or delete what it had). After the user rebound the
  * workspace, a branch without that commit is taken as it is. Returns
- * whether this sync merges by base text only (SyncSnapshot.rebound).
+ * whether this sync merges by base text only (RemoteSnapshot.rebound).
  */
 async function checkAnchor(deps: SyncEngineDeps, target: RemoteTarget, head: string | null, anchor: SyncAnchor | null): Promise<boolean> {
   if (!anchor) return false;
-  const holds = head !== null && anchor.commit !== null && (await holdsCommit(deps.repo.gitdir, head, anchor.commit));
+  const holds = head !== null && anchor.commit !== null && (await holdsCommit((c) => deps.repo.parentsOf(c), head, anchor.commit));
   if (anchor.rebound) return !holds;
   if (head === null) throw branchMissingError(target.url, target.branch, await deps.repo.listBranches(target).catch(() => []), anchor);
   if (anchor.commit !== null && !holds) throw historyRewrittenError(target.url, target.branch, head, anchor);
