@@ -19,6 +19,12 @@ const FIGURES = [
   '7-web-memory',
   '8-peak-during-1',
   '8-peak-during-2',
+  '9-get-p99',
+  '9-search-p99',
+  '9-stall',
+  '10-join',
+  '10-join-peak',
+  '11-cli-edit-sync',
 ];
 
 // `npm run bench` on 200 documents, one repetition of each figure, so the

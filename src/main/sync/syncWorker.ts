@@ -42,7 +42,18 @@ async function run(job: SyncJob): Promise<void> {
     const auth = job.target.auth;
     const target = { url: job.target.url, branch: job.target.branch, onAuth: auth ? () => auth : undefined };
     const result = await runSync(
-      { repo, recordSets: syncRecordSets(db, () => job.identity, now), transaction: (fn) => db.transaction(fn)(), now, signal: abort.signal },
+      {
+        repo,
+        recordSets: syncRecordSets(db, () => job.identity, now),
+        transaction: (fn) => {
+          db.transaction(fn)();
+          // The sync's one large write is copied from the log into the database here, on this thread: else the
+          // serving thread's once-a-second checkpoint (openDatabase) would do it and stall the window.
+          db.pragma('wal_checkpoint(PASSIVE)');
+        },
+        now,
+        signal: abort.signal,
+      },
       target,
       job.author,
       (progress) => send({ type: 'progress', progress }),
