@@ -60,5 +60,5 @@ describe('npm run bench (smoke: --docs 200 --quick)', () => {
     }
     // The printed table has a row per figure, with its ratio.
     for (const f of report.figures) expect(stdout).toMatch(new RegExp(`\\| ${f.id} +\\|.*\\| ${f.ratio.toFixed(2)}x `));
-  }, 180_000);
+  }, 300_000);
 });
