@@ -67,6 +67,8 @@ export class SyncService {
   private readonly host: SyncWorkerHost | null;
   /** Cancels an in-thread sync (without a worker). */
   private abort: AbortController | null = null;
+  /** Set by cancel(): a sync still getting its credentials stops before it starts. */
+  private cancelRequested = false;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.host = deps.worker ? new SyncWorkerHost(deps.worker) : null;
@@ -142,6 +144,7 @@ export class SyncService {
 
   /** Runs a sync, or joins the one already running. */
   run(): Promise<SyncResult> {
+    if (!this.running) this.cancelRequested = false;
     this.running ??= this.runOnce().finally(() => {
       this.running = null;
       this.phase = 'idle';
@@ -158,6 +161,7 @@ export class SyncService {
     const running = this.running;
     if (!running) return { cancelled: false };
     this.phase = 'cancelling';
+    this.cancelRequested = true;
     this.abort?.abort(cancelledError());
     this.host?.cancel();
     await running.catch(() => undefined);
@@ -178,6 +182,7 @@ export class SyncService {
       let result: SyncResult;
       if (this.host) {
         const auth = (await target.onAuth?.(target.url, { headers: {} })) || null;
+        if (this.cancelRequested) throw cancelledError();
         const job: SyncJob = {
           workspaceDir: this.deps.workspaceDir,
           nativeBinding: this.deps.worker?.nativeBinding,
@@ -189,6 +194,7 @@ export class SyncService {
         result = await this.host.run(job, progress);
       } else {
         const db = this.deps.documents.db;
+        if (this.cancelRequested) throw cancelledError();
         this.abort = new AbortController();
         result = await runSync({ repo: this.repo, recordSets: this.recordSets, transaction: (fn) => db.transaction(fn)(), now: this.deps.now, signal: this.abort.signal }, target, author, progress).finally(() => {
           this.abort = null;
