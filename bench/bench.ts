@@ -66,6 +66,9 @@ interface Reps {
   list: number;
   saves: number;
   web: number;
+  watched: number;
+  join: number;
+  cli: number;
 }
 
 const MB = 2 ** 20;
@@ -107,6 +110,34 @@ function peakFigure(id: string, name: string, samples: PairSample[]): Figure {
     target: '<= 300 MB',
     limits: { value: 300 },
   });
+}
+
+/** Figures 9, 10 and 11: the sync in its worker thread, seen from the process serving the window; joining; the CLI end to end. */
+function workerFigures(sync: SyncSamples, n: string): Figure[] {
+  const stalls = (rs: typeof sync.watched.worker) => Math.max(...rs.map((r) => r.watch!.maxStallMs));
+  const all = (rs: typeof sync.watched.worker, k: 'getMs' | 'searchMs') => rs.flatMap((r) => r.watch![k]);
+  const inThread = 'same with the sync in that thread';
+  const figures = [
+    figure({
+      id: '9-stall',
+      name: `longest event-loop stall of the process serving the window while publishing ${n} documents`,
+      unit: 'ms',
+      value: stalls(sync.watched.worker),
+      reference: { name: inThread, value: stalls(sync.watched.inThread) },
+      statistic: `largest of ${sync.watched.worker.length}`,
+      samples: sync.watched.worker.length,
+      target: '<= 50 ms',
+      limits: { value: 50 },
+    }),
+    percentileFigure('9-get-p99', 'docs:get during that publish (from when due)', 99, all(sync.watched.worker, 'getMs'), { name: inThread, samples: all(sync.watched.inThread, 'getMs') }, '(no target)', {}),
+    percentileFigure('9-search-p99', 'search:query during that publish (from when due)', 99, all(sync.watched.worker, 'searchMs'), { name: inThread, samples: all(sync.watched.inThread, 'searchMs') }, '(no target)', {}),
+  ];
+  if (sync.join.length) {
+    figures.push(pairFigure('10-join', `a second workspace joins: first sync of the ${n}-document repository`, sync.join, 1.5, '<= 1.5x git clone'));
+    figures.push({ ...peakFigure('10-join-peak', 'peak memory while joining (10)', sync.join) });
+  }
+  if (sync.cli.length) figures.push(pairFigure('11-cli-edit-sync', `designdesk set + sync of one document, process start included (${n} documents)`, sync.cli, 1.5, '<= 1.5x git add/commit/push'));
+  return figures;
 }
 
 /** Figures 1, 2, 3 and 8. */
@@ -204,8 +235,8 @@ function seconds(t0: number): string {
 export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const reps: Reps = o.quick
-    ? { publish: 1, edit: 1, pull: 1, queries: 200, list: 5, saves: 100, web: 1 }
-    : { publish: 3, edit: 9, pull: 5, queries: 200, list: 30, saves: 300, web: 3 };
+    ? { publish: 1, edit: 1, pull: 1, queries: 200, list: 5, saves: 100, web: 1, watched: 1, join: 1, cli: 1 }
+    : { publish: 3, edit: 9, pull: 5, queries: 200, list: 30, saves: 300, web: 3, watched: 2, join: 3, cli: 5 };
   const root = benchRoot();
   const server = await startGitServer();
   const log = o.log;
@@ -244,7 +275,7 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       log('sync against the git CLI…');
       t0 = performance.now();
       const sync = await runSyncBench({ root, workspaceDir, server, docIds, documents, reps, pullSize: Math.min(PULL_SIZE, o.docs), log });
-      figures.push(...syncFigures(sync, n, Math.min(PULL_SIZE, o.docs)));
+      figures.push(...syncFigures(sync, n, Math.min(PULL_SIZE, o.docs)), ...workerFigures(sync, n));
       log(`  in ${seconds(t0)}`);
     }
 

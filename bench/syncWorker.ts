@@ -1,6 +1,7 @@
 // The app's side of the sync figures, in a child process of its own so that
 // its resident memory is the sync's alone (figure 8) and its event loop is
-// not shared with the git server. Started by syncBench.ts with fork(); it
+// not shared with the git server. Its syncs run in the app's sync worker
+// thread (as in the app) unless started without one (figure 9's reference). Started by syncBench.ts with fork(); it
 // answers one message at a time:
 //   { op: 'publish', url }  connect to an empty remote and sync everything
 //   { op: 'editSync', n }   edit one document (the n-th edit), then sync
@@ -8,6 +9,7 @@
 //   { op: 'close' }
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import type { App } from '../src/main/app';
 import { GitRepo } from '../src/main/sync/gitRepo';
@@ -16,7 +18,15 @@ import { documentToMarkdown } from '../src/shared/format/documentMarkdown';
 import { editParagraph } from './corpus';
 import { BENCH_IDENTITY, call, openBenchApp } from './workspace';
 
-export type WorkerRequest = { op: 'publish'; url: string } | { op: 'editSync'; n: number; docId: string } | { op: 'sync' } | { op: 'close' };
+export type WorkerRequest =
+  | { op: 'publish'; url: string }
+  | { op: 'editSync'; n: number; docId: string }
+  | { op: 'sync' }
+  | { op: 'close' }
+  /** Figure 9: publish while the window's calls come in every 20 ms; the stall of this process's event loop and the calls' latencies. */
+  | { op: 'publishWatched'; url: string }
+  /** Figure 10: a second, empty workspace (folder `dir`) joins the team repository at `url`: its first sync. */
+  | { op: 'join'; url: string; dir: string };
 
 export interface OpResult {
   ms: number;
@@ -29,6 +39,8 @@ export interface OpResult {
   /** editSync: the file the edit changed and its new text (for the git CLI's same change). */
   path?: string;
   text?: string;
+  /** publishWatched: the longest stall of the event loop (ms) and each call's latency from when it was due (ms). */
+  watch?: { maxStallMs: number; getMs: number[]; searchMs: number[] };
 }
 
 export type WorkerReply = { ok: true; result: OpResult } | { ok: false; error: string };
@@ -117,8 +129,69 @@ async function measured<T>(name: string, fn: () => Promise<T>): Promise<{ value:
   return { value, ms, restRss, peakRss };
 }
 
+const SEARCHES = ['cache', 'latency budget', 'migration', 'retry', 'storage', 'rollout plan', 'review', 'queue'];
+
+/**
+ * Runs `work` while the window's calls (docs:get, then search:query) are
+ * made every 20 ms, as a person using the app meanwhile: a call's latency
+ * counts from when it was due, so time spent waiting behind a blocked event
+ * loop is in it. The stall: the largest of monitorEventLoopDelay's maximum
+ * and a 10 ms interval timer's lateness.
+ */
+async function watched<T>(app: App, work: () => Promise<T>): Promise<{ value: T; watch: NonNullable<OpResult['watch']> }> {
+  const ids = (await call(app, 'docs:list', {})).map((d) => d.id);
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let last = performance.now();
+  let late = 0;
+  const timer = setInterval(() => {
+    const t = performance.now();
+    late = Math.max(late, t - last - 10);
+    last = t;
+  }, 10);
+  let done = false;
+  const getMs: number[] = [];
+  const searchMs: number[] = [];
+  const calls = (async () => {
+    for (let i = 0, due = performance.now(); !done; i++) {
+      due += 20;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      await call(app, 'docs:get', { id: ids[(i * 7919) % ids.length]! });
+      getMs.push(performance.now() - due);
+      const due2 = performance.now();
+      await call(app, 'search:query', { q: SEARCHES[i % SEARCHES.length]! });
+      searchMs.push(performance.now() - due2);
+      due = Math.max(due, performance.now() - 20);
+    }
+  })();
+  try {
+    const value = await work();
+    return { value, watch: { maxStallMs: Math.max(late, histogram.max / 1e6), getMs, searchMs } };
+  } finally {
+    done = true;
+    clearInterval(timer);
+    histogram.disable();
+    await calls;
+  }
+}
+
 async function handle(app: App, req: WorkerRequest): Promise<OpResult> {
   switch (req.op) {
+    case 'publishWatched': {
+      await call(app, 'sync:setRemote', { url: req.url, branch: 'main', authorName: BENCH_IDENTITY.name, authorEmail: BENCH_IDENTITY.email, auth: { kind: 'none' } });
+      const m = await measured(req.op, () => watched(app, () => call(app, 'sync:run', {})));
+      return { ms: m.ms, restRss: m.restRss, peakRss: m.peakRss, in: m.value.value.in, out: m.value.value.out, watch: m.value.watch };
+    }
+    case 'join': {
+      const second = openBenchApp(req.dir, { fixed: null }, syncWorker);
+      try {
+        await call(second, 'sync:setRemote', { url: req.url, branch: 'main', authorName: BENCH_IDENTITY.name, authorEmail: BENCH_IDENTITY.email, auth: { kind: 'none' } });
+        const m = await measured(req.op, () => call(second, 'sync:run', {}));
+        return { ms: m.ms, restRss: m.restRss, peakRss: m.peakRss, in: m.value.in, out: m.value.out };
+      } finally {
+        second.close();
+      }
+    }
     case 'publish': {
       // A new, empty remote: the workspace is rebound (ADR h3-0012), no file is there, so every document is published as on a first publish.
       await call(app, 'sync:setRemote', { url: req.url, branch: 'main', authorName: BENCH_IDENTITY.name, authorEmail: BENCH_IDENTITY.email, auth: { kind: 'none' } });
@@ -142,10 +215,13 @@ async function handle(app: App, req: WorkerRequest): Promise<OpResult> {
   }
 }
 
+/** argv[3]: the bundled sync worker (the app's own thread for syncs), or absent for syncs in this thread. */
+const syncWorker = process.argv[3] ? { script: process.argv[3] } : undefined;
+
 function main(): void {
   const dir = process.argv[2];
-  if (!dir || !process.send) throw new Error('usage: fork(bench/syncWorker.ts, [workspaceDir]) with an IPC channel');
-  const app = openBenchApp(dir);
+  if (!dir || !process.send) throw new Error('usage: fork(bench/syncWorker.ts, [workspaceDir, syncWorkerScript?]) with an IPC channel');
+  const app = openBenchApp(dir, { fixed: null }, syncWorker);
   process.on('message', (msg: WorkerRequest) => {
     handle(app, msg).then(
       (result) => {

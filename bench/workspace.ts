@@ -3,6 +3,7 @@
 // record, links and search index all written as they would be).
 import { createApp, type App } from '../src/main/app';
 import { MemorySecretStore } from '../src/main/sync/secretStore';
+import type { SyncWorkerOptions } from '../src/main/sync/syncWorkerHost';
 import type { Channel, Input, Output } from '../src/shared/contract';
 import { corpusDoc } from './corpus';
 
@@ -13,9 +14,10 @@ export interface BenchClock {
   fixed: Date | null;
 }
 
-/** Opens (or creates) a workspace as the bench uses it: web bridge, in-memory secrets, its own clock. */
-export function openBenchApp(dir: string, clock: BenchClock = { fixed: null }): App {
+/** Opens (or creates) a workspace as the bench uses it: web bridge, in-memory secrets, its own clock; syncs in the given worker (else in this thread). */
+export function openBenchApp(dir: string, clock: BenchClock = { fixed: null }, syncWorker?: SyncWorkerOptions): App {
   return createApp({
+    ...(syncWorker ? { syncWorker } : {}),
     workspaceDir: dir,
     bridge: 'web',
     version: 'bench',

@@ -14,8 +14,8 @@ afterAll(async () => {
 });
 
 /** A laptop whose remote goes through the trickling proxy (its URL stays the same for the whole test). */
-async function slowLaptop(name: string): Promise<Workspace> {
-  const w = await f.laptop(name);
+async function slowLaptop(name: string, syncInThread = false): Promise<Workspace> {
+  const w = await f.laptop(name, { syncInThread });
   await w.call('sync:setRemote', { url: proxy.url(new URL(f.url).pathname), branch: 'main', authorName: name, authorEmail: `${name.toLowerCase()}@example.com`, auth: { kind: 'none' } });
   return w;
 }
@@ -111,5 +111,22 @@ describe('cancelling a sync that runs in the worker', () => {
     proxy.trickle = null;
     expect(await ada.call('sync:run', {})).toMatchObject({ conflicts: 0, errors: [] });
     expect((await ada.call('docs:list', {})).map((x) => x.title).sort()).toEqual(['From Bob', 'Moves to another server, renamed']);
+  });
+
+  it('without a worker (a sync in the calling thread) cancel works too: the stalled fetch is abandoned at once', async () => {
+    const bob = await f.laptop('Bob');
+    await bob.call('docs:create', { kind: 'rfc', title: 'Waiting on the far side' });
+    await bob.call('sync:run', {});
+    const ada = await slowLaptop('Ada', true);
+    proxy.trickle = 'git-upload-pack';
+    proxy.trickling = 0;
+    const run = ada.app.dispatch('sync:run', {});
+    await until(() => proxy.trickling > 0);
+    expect(await ada.call('sync:cancel', {})).toEqual({ cancelled: true });
+    const outcome = await run;
+    expect(outcome.ok ? null : outcome.error.code).toBe('CANCELLED');
+    expect(await ada.call('docs:list', {})).toEqual([]);
+    proxy.trickle = null;
+    expect(await ada.call('sync:run', {})).toMatchObject({ in: 1, conflicts: 0 });
   });
 });

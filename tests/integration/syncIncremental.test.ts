@@ -9,11 +9,11 @@ const remoteHead = (): string => execFileSync('git', ['rev-parse', 'main'], { cw
 // A sync plans every document unless the team repository is still where the
 // last clean sync left it (the applied head, migration 007): then only the
 // documents changed here. These tests pin when each plan runs; every other
-// sync test runs through both (docs/performance.md). The syncs run in this
-// thread here, so that the spies see the store the sync plans with.
+// sync test runs through both (docs/performance.md). The sync runs in this
+// thread here, so that the spies see the engine's steps.
 describe('incremental sync: only the documents that changed, while the last sync left the bases clean', () => {
   it('plans only the documents edited, created, trashed or purged here, or edited in place by a teammate; anything else plans every document', async () => {
-    const ada = await f.laptop('Ada', { inThread: true });
+    const ada = await f.laptop('Ada', { syncInThread: true });
     const keep = await ada.call('docs:create', { kind: 'rfc', title: 'Stays as it is' });
     const edit = await ada.call('docs:create', { kind: 'rfc', title: 'Gets an edit' });
     const trash = await ada.call('docs:create', { kind: 'adr', title: 'Goes to the trash' });
@@ -64,7 +64,7 @@ describe('incremental sync: only the documents that changed, while the last sync
   });
 
   it('forgets the applied head after a sync that leaves a conflict, and plans everything until a clean sync', async () => {
-    const ada = await f.laptop('Ada', { inThread: true });
+    const ada = await f.laptop('Ada', { syncInThread: true });
     const rfc = await ada.call('docs:create', { kind: 'rfc', title: 'Contested' });
     await ada.call('sync:run', {});
     const file = 'rfcs/0001-contested.md';

@@ -23,8 +23,8 @@ export interface Workspace {
   close(): void;
 }
 
-/** Opens a workspace (createApp on a temp folder) whose outputs are checked against the contract. */
-export function openWorkspace(name: string, now: () => Date = () => new Date(), options: { inThread?: boolean } = {}): Workspace {
+/** Opens a workspace (createApp on a temp folder) whose outputs are checked against the contract; its syncs run in the worker unless `syncInThread`. */
+export function openWorkspace(name: string, now: () => Date = () => new Date(), syncInThread = false): Workspace {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `designdesk-sync-${name}-`));
   const secrets = new MemorySecretStore();
   const logged: string[] = [];
@@ -35,8 +35,8 @@ export function openWorkspace(name: string, now: () => Date = () => new Date(), 
     now,
     fallbackIdentity: () => ({ name, email: `${name.toLowerCase()}@example.com` }),
     secrets,
-    // Syncs run in the worker thread, as in the app (in this thread for tests that watch the main side's store).
-    syncWorker: options.inThread ? undefined : sourceSyncWorker(),
+    // Syncs run in the worker thread, as in the app (in this thread for tests that spy on the engine's steps).
+    ...(syncInThread ? {} : { syncWorker: sourceSyncWorker() }),
     dispatch: { checkOutput: true, onInternalError: (channel, e) => logged.push(`${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) },
   });
   return {
@@ -140,7 +140,7 @@ export interface SyncFixture {
   url: string;
   repo: string;
   /** A workspace connected to the current repository; closed (and checked for logged errors) after the test. */
-  laptop(name: string, options?: { now?: () => Date; auth?: RemoteAuth; inThread?: boolean }): Promise<Workspace>;
+  laptop(name: string, options?: { now?: () => Date; auth?: RemoteAuth; syncInThread?: boolean }): Promise<Workspace>;
 }
 
 type RemoteAuth = Input<'sync:setRemote'>['auth'];
@@ -157,8 +157,8 @@ export function useSyncFixture(options: GitServerOptions = {}): SyncFixture {
     server: undefined as unknown as GitServer,
     url: '',
     repo: '',
-    async laptop(name: string, opts: { now?: () => Date; auth?: RemoteAuth; inThread?: boolean } = {}) {
-      const w = openWorkspace(name, opts.now, { inThread: opts.inThread });
+    async laptop(name: string, opts: { now?: () => Date; auth?: RemoteAuth; syncInThread?: boolean } = {}) {
+      const w = openWorkspace(name, opts.now, opts.syncInThread);
       opened.push(w);
       await w.call('sync:setRemote', { url: fixture.url, branch: 'main', authorName: name, authorEmail: `${name.toLowerCase()}@example.com`, auth: opts.auth ?? { kind: 'none' } });
       return w;

@@ -69,6 +69,8 @@ export class SyncService {
   private readonly host: SyncWorkerHost | null;
   /** Cancels an in-thread sync (without a worker). */
   private abort: AbortController | null = null;
+  /** Set by cancel(): a sync still getting its credentials stops before it starts. */
+  private cancelRequested = false;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.host = deps.worker ? new SyncWorkerHost(deps.worker) : null;
@@ -150,6 +152,7 @@ export class SyncService {
 
   /** Runs a sync, or joins the one already running. `allowDeletes`: the user confirmed the deletions the guard listed. */
   run(options: { allowDeletes?: boolean } = {}): Promise<SyncResult> {
+    if (!this.running) this.cancelRequested = false;
     this.running ??= this.runOnce(options.allowDeletes ?? false).finally(() => {
       this.running = null;
       this.phase = 'idle';
@@ -166,6 +169,7 @@ export class SyncService {
     const running = this.running;
     if (!running) return { cancelled: false };
     this.phase = 'cancelling';
+    this.cancelRequested = true;
     this.abort?.abort(cancelled());
     this.host?.cancel();
     await running.catch(() => undefined);
@@ -186,6 +190,7 @@ export class SyncService {
       let result: SyncResult;
       if (this.host) {
         const auth = (await target.onAuth?.(target.url, { headers: {} })) || null;
+        if (this.cancelRequested) throw cancelled();
         const job: SyncJob = {
           workspaceDir: this.deps.workspaceDir,
           nativeBinding: this.deps.worker?.nativeBinding,
@@ -198,6 +203,7 @@ export class SyncService {
         result = await this.host.run(job, progress);
       } else {
         const db = this.deps.documents.db;
+        if (this.cancelRequested) throw cancelled();
         this.abort = new AbortController();
         result = await runSync(
           {

@@ -49,7 +49,12 @@ async function run(job: SyncJob): Promise<void> {
       {
         repo,
         recordSets: syncRecordSets(db, () => job.identity, now),
-        transaction: (fn) => db.transaction(fn)(),
+        transaction: (fn) => {
+          db.transaction(fn)();
+          // The sync's one large write is copied from the log into the database here, on this thread: else the
+          // serving thread's once-a-second checkpoint (openDatabase) would do it and stall the window.
+          db.pragma('wal_checkpoint(PASSIVE)');
+        },
         now,
         signal: abort.signal,
         anchor: anchor.get(),
