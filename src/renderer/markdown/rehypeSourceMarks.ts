@@ -95,20 +95,52 @@ function walk(node: HastNode, st: State): void {
   });
 }
 
-/** Puts each suggestion's card right after its last highlighted piece. */
-function placeCards(node: HastNode, st: State): void {
-  if (!('children' in node) || !node.children) return;
-  const after = new Map<HastElement, string>();
-  for (const [id, el] of st.lastPiece) if (st.opts.cards?.has(id)) after.set(el, id);
-  const visit = (n: HastNode): void => {
-    if (!('children' in n) || !n.children) return;
+/** Blocks a card follows (placed right after the block), and containers it ends (placed as their last child). */
+const AFTER_BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table']);
+const INSIDE_BLOCK = new Set(['li', 'td', 'th', 'blockquote', 'dd', 'dt']);
+
+const card = (id: string): HastElement => ({ type: 'element', tagName: 'ddsuggestion', properties: { dataSuggestion: id }, children: [] });
+
+/**
+ * Puts each suggestion's card after the paragraph (or heading, code block,
+ * table) that ends its passage, or at the end of the list item or cell it is
+ * in, so the card never splits a sentence; a passage outside any block gets
+ * its card right after its last piece.
+ */
+function placeCards(root: HastNode, st: State): void {
+  const wanted = new Map<HastElement, string>();
+  for (const [id, el] of st.lastPiece) if (st.opts.cards?.has(id)) wanted.set(el, id);
+  const placed = new Set<string>();
+  /** Returns the ids whose last piece is in `n`'s subtree and whose card is not placed yet. */
+  const visit = (n: HastNode): string[] => {
+    if (!('children' in n) || !n.children) return [];
+    const pending: string[] = [];
     n.children = n.children.flatMap((c) => {
-      visit(c);
-      const id = c.type === 'element' ? after.get(c as HastElement) : undefined;
-      return id ? [c, { type: 'element', tagName: 'ddsuggestion', properties: { dataSuggestion: id }, children: [] } as HastElement] : [c];
+      const own = c.type === 'element' ? wanted.get(c as HastElement) : undefined;
+      const inner = visit(c).concat(own ? [own] : []).filter((id) => !placed.has(id));
+      const tag = c.type === 'element' ? (c as HastElement).tagName : '';
+      if (inner.length && INSIDE_BLOCK.has(tag)) {
+        (c as HastElement).children.push(...inner.map(card));
+        inner.forEach((id) => placed.add(id));
+        return [c];
+      }
+      if (inner.length && AFTER_BLOCK.has(tag)) {
+        inner.forEach((id) => placed.add(id));
+        return [c, ...inner.map(card)];
+      }
+      pending.push(...inner);
+      return [c];
     });
+    return pending;
   };
-  visit(node);
+  const rest = visit(root);
+  // Outside any block (a bare text at the root): after its piece.
+  if (rest.length && 'children' in root && root.children) {
+    root.children = root.children.flatMap((c) => {
+      const id = c.type === 'element' ? wanted.get(c as HastElement) : undefined;
+      return id && rest.includes(id) ? [c, card(id)] : [c];
+    });
+  }
 }
 
 /** Rehype plugin: see the file comment. Runs after rehype-sanitize; everything it adds is built here, none of it from the document's text. */

@@ -40,12 +40,21 @@ describe('rehypeSourceMarks', () => {
     expect(marks[0]!.properties.ariaLabel).toBe('Comment by Grace');
   });
 
-  it('places a suggestion card after the last piece of its passage', () => {
+  it('places a suggestion card after the paragraph that holds its passage, never inside the sentence', () => {
     const root = tree();
     rehypeSourceMarks({ source: SOURCE, ranges: [{ start: 8, end: 12, id: 'S1', kind: 'suggestion', label: 'Suggestion' }], cards: new Set(['S1']) })(root);
-    const strong = ((root as { children: HastNode[] }).children[0] as HastElement).children[1] as HastElement;
-    expect(strong.children.map((c) => (c as HastElement).tagName)).toEqual(['mark', 'ddsuggestion']);
-    expect((strong.children[1] as HastElement).properties.dataSuggestion).toBe('S1');
+    const top = (root as { children: HastNode[] }).children as HastElement[];
+    expect(top.map((c) => c.tagName)).toEqual(['p', 'ddsuggestion']);
+    expect(top[1]!.properties.dataSuggestion).toBe('S1');
+    expect(JSON.stringify(top[0])).not.toContain('ddsuggestion');
+  });
+
+  it('places it at the end of the list item its passage is in', () => {
+    const t: HastText = { type: 'text', value: 'item', position: { start: { line: 1, column: 3, offset: 2 }, end: { line: 1, column: 7, offset: 6 } } };
+    const root: HastNode = { type: 'root', children: [{ type: 'element', tagName: 'ul', properties: {}, children: [{ type: 'element', tagName: 'li', properties: {}, children: [t] }] }] };
+    rehypeSourceMarks({ source: '- item\n', ranges: [{ start: 2, end: 6, id: 'S2', kind: 'suggestion', label: 's' }], cards: new Set(['S2']) })(root);
+    const li = ((root as { children: HastElement[] }).children[0]!.children[0] as HastElement);
+    expect(li.children.map((c) => (c as HastElement).tagName)).toEqual(['mark', 'ddsuggestion']);
   });
 
   it('keeps a text that differs from its source whole, spanning its source range', () => {
