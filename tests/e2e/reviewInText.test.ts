@@ -137,7 +137,7 @@ describe('reviewing in the text: author and reviewer', () => {
     await form.getByText('needs no server', { exact: true }).waitFor();
     await form.getByLabel('Comment', { exact: true }).fill('What about backups?');
     await form.getByRole('button', { name: 'Add comment' }).click();
-    const mark = reading().getByRole('button', { name: 'Comment by Grace Hopper: open the thread' });
+    const mark = reading().getByRole('button', { name: 'needs no server (comment by Grace Hopper, opens the thread)' });
     await mark.waitFor();
     expect(await mark.textContent()).toBe('needs no server');
 
@@ -178,7 +178,7 @@ describe('reviewing in the text: author and reviewer', () => {
     // The author edits by default; the reading view is a click away.
     await editor().getByRole('textbox', { name: 'Summary text', exact: true }).waitFor();
     await editor().getByRole('button', { name: 'Reading view' }).click();
-    await reading().getByRole('button', { name: 'Comment by Grace Hopper: open the thread' }).waitFor();
+    await reading().getByRole('button', { name: 'needs no server (comment by Grace Hopper, opens the thread)' }).waitFor();
     const planes = reading().getByTestId('suggestion').filter({ hasText: 'anywhere, offline included' });
     const file = reading().getByTestId('suggestion').filter({ hasText: 'A single SQLite file' });
     await planes.getByText('Broader.').waitFor();
@@ -208,7 +208,7 @@ describe('reviewing in the text: author and reviewer', () => {
     await page.reload();
     await openDoc();
     await editor().getByRole('button', { name: 'Reading view' }).click();
-    await reading().getByRole('button', { name: 'Comment by Grace Hopper: open the thread' }).waitFor();
+    await reading().getByRole('button', { name: 'needs no server (comment by Grace Hopper, opens the thread)' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reading-view-manual-dark.png') });
     await signInAs(GRACE);
     await editor().getByTestId('review-mode-bar').waitFor();

@@ -253,6 +253,11 @@ describe('hostile Markdown in Chromium', () => {
         await page.screenshot({ path: SCREENSHOT, fullPage: false });
       }
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      // The reading view renders the whole body at once, with comment highlights (the comments quote payloads too).
+      await page.getByRole('button', { name: 'Reading view' }).click();
+      await page.locator('[data-reading-body]').waitFor();
+      await check(`${doc.what}: reading view`);
+      await page.getByRole('button', { name: 'Back to editing' }).click();
     }
     expect(problems).toEqual([]);
     expect(dialogs).toEqual([]);

@@ -18,7 +18,7 @@ export interface MarkRange {
   /** The thread or suggestion it belongs to. */
   id: string;
   kind: 'comment' | 'suggestion';
-  /** What a screen reader says for the highlight ("Comment by Grace Hopper"). */
+  /** What a screen reader hears after the passage's text ("comment by Grace Hopper, opens the thread"). */
   label: string;
 }
 
@@ -58,7 +58,8 @@ function piece(value: string, start: number, end: number | null, range: MarkRang
   Object.assign(properties, { className: ['review-mark', `review-mark-${range.kind}`], dataMark: range.id, dataMarkKind: range.kind });
   if (!st.started.has(range.id)) {
     st.started.add(range.id);
-    Object.assign(properties, { tabIndex: 0, role: 'button', ariaLabel: range.label });
+    // The name starts with the visible text, so speech input ("click needs no server") finds it too.
+    Object.assign(properties, { tabIndex: 0, role: 'button', ariaLabel: `${value} (${range.label})` });
   }
   const el: HastElement = { type: 'element', tagName: 'mark', properties, children: [{ type: 'text', value }] };
   if (range.kind === 'suggestion') st.lastPiece.set(range.id, el);

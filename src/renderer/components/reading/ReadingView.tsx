@@ -28,12 +28,12 @@ function markRanges(body: string, review: ReviewView | null, suggestions: readon
   for (const t of review?.threads ?? []) {
     if (t.resolved || t.location !== 'found' || !t.anchor.quote) continue;
     const loc = locateAnchor(body, t.anchor);
-    if (loc.state === 'found') out.push({ start: loc.start, end: loc.end, id: t.id, kind: 'comment', label: `Comment by ${t.by.name}: open the thread` });
+    if (loc.state === 'found') out.push({ start: loc.start, end: loc.end, id: t.id, kind: 'comment', label: `comment by ${t.by.name}, opens the thread` });
   }
   for (const s of suggestions) {
     if (s.state !== 'open' || s.location !== 'found') continue;
     const loc = locateAnchor(body, s.anchor);
-    if (loc.state === 'found') out.push({ start: loc.start, end: loc.end, id: s.id, kind: 'suggestion', label: `Passage with a suggestion by ${s.by.name}` });
+    if (loc.state === 'found') out.push({ start: loc.start, end: loc.end, id: s.id, kind: 'suggestion', label: `suggested change by ${s.by.name}` });
   }
   return out;
 }

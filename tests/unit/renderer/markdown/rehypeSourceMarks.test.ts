@@ -37,7 +37,7 @@ describe('rehypeSourceMarks', () => {
     expect(marks.map(textOf)).toEqual(['ro ', 'bold', ' te']);
     expect(marks.map((m) => m.properties.dataMark)).toEqual(['T1', 'T1', 'T1']);
     expect(marks.map((m) => m.properties.tabIndex)).toEqual([0, undefined, undefined]);
-    expect(marks[0]!.properties.ariaLabel).toBe('Comment by Grace');
+    expect(marks[0]!.properties.ariaLabel).toBe('ro  (Comment by Grace)');
   });
 
   it('places a suggestion card after the paragraph that holds its passage, never inside the sentence', () => {
