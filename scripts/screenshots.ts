@@ -41,6 +41,34 @@ async function go(page: Page, label: string, heading: string | RegExp): Promise<
   await page.waitForTimeout(300);
 }
 
+/** Grace comments on a passage of RFC-1 and suggests a change; Ada sees them in the reading view, Grace in review mode. */
+async function reviewInText(app: ReturnType<typeof createApp>, page: Page): Promise<void> {
+  const call = async (channel: string, input: unknown): Promise<unknown> => {
+    const r = await app.dispatch(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value;
+  };
+  const grace = { name: 'Grace Hopper', email: 'grace@example.com' };
+  const rfc = app.documents.list('rfc').find((d) => d.number === 1)!;
+  const anchor = (quote: string) => ({ section: '', quote, prefix: '', suffix: '' });
+  await call('reviews:setReviewers', { docId: rfc.id, reviewers: [{ ...grace, required: true }] });
+  await call('identity:set', grace);
+  await call('reviews:comment', { docId: rfc.id, text: 'What happens to queued jobs after a crash?', anchor: anchor('A durable job table') });
+  await call('reviews:suggest', { docId: rfc.id, anchor: anchor('so saving stays under 50 ms'), replacement: 'so saving stays under 50 ms at the 95th percentile', note: 'Say which percentile we promise.' });
+  await call('identity:set', ADA);
+  await page.reload();
+  await openFromLibrary(page, 'RFC-1');
+  await page.getByRole('button', { name: 'Reading view' }).click();
+  await page.getByTestId('suggestion').first().waitFor();
+  await shoot(page, 'suggestion');
+  await call('identity:set', grace);
+  await page.reload();
+  await page.getByTestId('review-mode-bar').waitFor();
+  await page.waitForTimeout(300);
+  await shoot(page, 'review-mode');
+  await call('identity:set', ADA);
+}
+
 async function main(): Promise<void> {
   const staticDir = requireRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-screens-'));
@@ -91,6 +119,9 @@ async function main(): Promise<void> {
     await page.getByRole('combobox', { name: 'Type a command' }).pressSequentially('new');
     await shoot(page, 'command-palette');
     await page.keyboard.press('Escape');
+
+    // Reviewing in the text (last, so the screens above show the samples as they come): Grace reviews RFC-1.
+    await reviewInText(app, page);
   } finally {
     await browser.close();
     await host.close();

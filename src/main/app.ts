@@ -15,6 +15,7 @@ import { OnboardingService } from './services/onboardingService';
 import { ReviewLog } from './services/reviewLog';
 import { ReviewPolicyGate } from './services/reviewPolicyGate';
 import { ReviewService } from './services/reviewService';
+import { SuggestionService } from './services/suggestionService';
 import { SearchService } from './services/searchService';
 import { TrashService } from './services/trashService';
 import { VersionRecorder, VersionService } from './services/versionService';
@@ -92,10 +93,11 @@ export function createApp(options: AppOptions): App {
   const actionItems = new ActionItemService(db, ctx.now);
   const search = new SearchService(new SearchIndex(db));
   const reviews = new ReviewService(documents, store, reviewLog, settings, ctx);
+  const suggestions = new SuggestionService(documents, store, reviewLog, reviews, ctx);
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
   const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links], identity, now: ctx.now, recordSets: extraRecordSets(db, store, reviewStore, settings, ctx.now), worker: options.syncWorker && { ...options.syncWorker, nativeBinding: options.nativeBinding } });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;
   return {
     db,

@@ -101,6 +101,38 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
     });
   }
 
+  it('the RFC-1 reading view with a highlight and a suggestion, and review mode', async () => {
+    const app = web.app;
+    const call = async (channel: string, input: unknown): Promise<unknown> => {
+      const r = await app.dispatch(channel, input);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+      return r.value;
+    };
+    const rfc = app.documents.list('rfc').find((d) => d.number === 1)!;
+    const body = app.documents.get(rfc.id).body;
+    // Two passages of the sample's first paragraph of prose.
+    const words = (/\n([A-Z][^\n#|>`*-]{30,})\n/.exec(body)?.[1] ?? '').split(' ');
+    const quote = (from: number): { section: string; quote: string; prefix: string; suffix: string } => ({ section: '', quote: words.slice(from, from + 3).join(' '), prefix: '', suffix: '' });
+    await call('reviews:setReviewers', { docId: rfc.id, reviewers: [{ name: 'Grace Hopper', email: 'grace@example.test', required: true }] });
+    await call('identity:set', { name: 'Grace Hopper', email: 'grace@example.test' });
+    await call('reviews:comment', { docId: rfc.id, text: 'Why this?', anchor: quote(0) });
+    await call('reviews:suggest', { docId: rfc.id, anchor: quote(4), replacement: 'something clearer' });
+    await call('identity:set', ADA);
+    await openDoc('RFC-1');
+    await page.getByRole('button', { name: 'Reading view' }).click();
+    await page.locator('[data-reading-body] mark').first().waitFor();
+    await page.getByTestId('suggestion').first().waitFor();
+    await check('RFC-1 reading view');
+    await call('identity:set', { name: 'Grace Hopper', email: 'grace@example.test' });
+    await page.reload();
+    await page.getByTestId('review-mode-bar').waitFor();
+    await check('RFC-1 review mode');
+    await call('identity:set', ADA);
+    await page.reload();
+    await page.getByRole('article', { name: 'RFC-1 editor' }).waitFor();
+    expect(report()).toBe('');
+  });
+
   it('action items, dashboard, sync settings and settings', async () => {
     await nav('Action items').click();
     await page.getByRole('heading', { name: /Action items/, level: 1 }).waitFor();
@@ -143,6 +175,6 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
 
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(18);
+    expect(screens).toHaveLength(20);
   });
 });

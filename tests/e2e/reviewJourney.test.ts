@@ -40,16 +40,24 @@ async function signInAs(p: { name: string; email: string }): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: `Signed in as ${p.name}; switch identity` }).waitFor();
 }
 
-/** Selects `text` in a section's editor the way a mouse drag would leave it: focused, with a selection range. */
-async function selectInSection(heading: string, text: string): Promise<void> {
-  const box = editor().getByRole('textbox', { name: `${heading} text`, exact: true });
-  await box.evaluate((el, t) => {
-    const ta = el as HTMLTextAreaElement;
-    const at = ta.value.indexOf(t);
-    if (at < 0) throw new Error(`"${t}" is not in the section`);
-    ta.focus();
-    ta.setSelectionRange(at, at + t.length);
-  }, text);
+/** Selects `text` in the reading view (review mode) the way a mouse drag would: a range inside one rendered text. */
+async function selectInReading(text: string): Promise<void> {
+  await editor()
+    .locator('[data-reading-body]')
+    .evaluate((root, t) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent?.indexOf(t) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + t.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`"${t}" is not in the reading view`);
+    }, text);
 }
 
 async function dismissToasts(): Promise<void> {
@@ -103,8 +111,9 @@ describe('review journey: author and reviewer on one laptop', () => {
     await waiting.getByRole('link', { name: 'RFC-1 Store documents in SQLite' }).click();
     await editor().waitFor();
 
-    // She comments on a selected passage of the Summary.
-    await selectInSection('Summary', 'needs no server');
+    // She reviews it in review mode (the reading view) and comments on a selected passage of the Summary.
+    await editor().getByTestId('review-mode-bar').getByText('Review mode.').waitFor();
+    await selectInReading('needs no server');
     await panel().getByRole('button', { name: 'Comment on selection' }).click();
     const form = panel().getByRole('form', { name: 'New comment' });
     await form.getByText('needs no server', { exact: true }).waitFor();

@@ -239,6 +239,11 @@ describe('hostile Markdown in Chromium', () => {
 
     for (const doc of rich) {
       await openDoc(doc.id);
+      // The reading view renders the whole body at once, with comment highlights (the comments quote payloads too).
+      await page.getByRole('button', { name: 'Reading view' }).click();
+      await page.locator('[data-reading-body]').waitFor();
+      await check(`${doc.what}: reading view`);
+      await page.getByRole('button', { name: 'Back to editing' }).click();
       const previews = page.getByRole('button', { name: 'Preview code (ctrl + 9)' });
       const n = await previews.count();
       for (let i = 0; i < n; i++) await previews.nth(i).click();

@@ -6,6 +6,7 @@ import type { DocumentService } from '../services/documentService';
 import type { LinkService } from '../services/linkService';
 import type { OnboardingService } from '../services/onboardingService';
 import type { ReviewService } from '../services/reviewService';
+import type { SuggestionService } from '../services/suggestionService';
 import type { SearchService } from '../services/searchService';
 import type { TrashService } from '../services/trashService';
 import type { VersionService } from '../services/versionService';
@@ -44,6 +45,7 @@ export interface HandlerDeps {
   actionItems: ActionItemService;
   adrs: AdrService;
   reviews: ReviewService;
+  suggestions: SuggestionService;
   dashboard: DashboardService;
   onboarding: OnboardingService;
   settings: SettingsStore;

@@ -6,6 +6,11 @@ import type { RecordOf, ReviewRecord } from '../../shared/reviews/schemas';
 const QUOTE_IN_HISTORY = 120;
 const short = (s: string): string => (s.length > QUOTE_IN_HISTORY ? `${s.slice(0, QUOTE_IN_HISTORY - 1)}…` : s);
 
+/** What a history line says of a suggestion: whose, where, and the change. */
+export function suggestionData(s: RecordOf<'suggestion'>): Record<string, unknown> {
+  return { by: s.by.name, section: s.anchor.section, quote: short(s.anchor.quote), replacement: short(s.replacement) };
+}
+
 /**
  * The history lines for review records that arrived from the team
  * repository, worded as ReviewService words them when the act happens here,
@@ -14,6 +19,7 @@ const short = (s: string): string => (s.length > QUOTE_IN_HISTORY ? `${s.slice(0
  */
 export function historyOfIncoming(docId: string, incoming: readonly ReviewRecord[], all: readonly ReviewRecord[]): NewHistory[] {
   const comments = new Map(all.filter((r): r is RecordOf<'comment'> => r.type === 'comment').map((c) => [c.id, c]));
+  const suggestions = new Map(all.filter((r): r is RecordOf<'suggestion'> => r.type === 'suggestion').map((c) => [c.id, c]));
   const line = (r: ReviewRecord, event: string, to: string | null, data: Record<string, unknown>): NewHistory => ({
     docId,
     at: r.at,
@@ -43,6 +49,12 @@ export function historyOfIncoming(docId: string, incoming: readonly ReviewRecord
       }
       case 'checklist':
         return [line(r, 'checklist', r.checked ? 'checked' : 'unchecked', { item: checklistItem(r.item).label, ...(r.concern ? { concern: short(r.concern) } : {}) })];
+      case 'suggestion':
+        return [line(r, 'suggestion', null, suggestionData(r))];
+      case 'suggestion-outcome': {
+        const s = suggestions.get(r.suggestionId);
+        return [line(r, `suggestion-${r.outcome}`, null, s ? suggestionData(s) : { by: 'a', section: '' })];
+      }
     }
   });
 }

@@ -5,38 +5,60 @@ import { BacklinksPanel } from './BacklinksPanel';
 import { DeleteDocumentButton } from './DeleteDocumentButton';
 import { DocumentActions } from './DocumentActions';
 import { HistoryPanel } from './HistoryPanel';
+import { ReadingView } from './reading/ReadingView';
+import { useViewMode } from './reading/viewMode';
+import { ViewModeBar } from './reading/ViewModeBar';
 import { ReviewPanel } from './reviews/ReviewPanel';
+import { useReview } from './reviews/useReview';
 import { SaveIndicator } from './SaveIndicator';
 import { StaleDraftBanner } from './StaleDraftBanner';
+import { StatusBadge } from './StatusBadge';
 import { StatusControls } from './StatusControls';
 import { TitleField } from './TitleField';
 import { VersionsPanel } from './VersionsPanel';
 
-/** What every kind's editor shares: reference, title, save state, lifecycle, and history below. */
+/**
+ * What every kind's editor shares: reference, title, save state, lifecycle,
+ * and history below. The kind's editor (children) is replaced by the reading
+ * view when the reader chose it, or in review mode, where the author's
+ * controls (status, delete, the reviewer list) are left out too.
+ */
 export function DocumentFrame({ doc, children }: { doc: Document; children: ReactNode }) {
+  const h = useReview(doc);
+  const [mode, setReading] = useViewMode(doc.id, h.review);
+  const reviewMode = mode.reviewer && mode.reading;
+  const modeBar = <ViewModeBar mode={mode} onChange={setReading} />;
   return (
     <article className="editor" aria-label={`${displayRef(doc.kind, doc.number)} editor`}>
       <header className="editor-header">
         <div className="editor-title-row">
           <span className="doc-ref">{displayRef(doc.kind, doc.number)}</span>
-          <TitleField title={doc.title} />
+          {mode.reading ? <h1 className="title-static">{doc.title}</h1> : <TitleField title={doc.title} />}
           <SaveIndicator />
         </div>
         <div className="editor-toolbar">
-          <StatusControls kind={doc.kind} status={doc.status} />
+          {reviewMode ? (
+            <div className="status-controls">
+              <StatusBadge kind={doc.kind} status={doc.status} />
+            </div>
+          ) : (
+            <StatusControls kind={doc.kind} status={doc.status} />
+          )}
           <DocumentActions doc={doc} />
-          <DeleteDocumentButton doc={doc} />
+          {!mode.reviewer && modeBar}
+          {!reviewMode && <DeleteDocumentButton doc={doc} />}
         </div>
       </header>
+      {mode.reviewer && modeBar}
       <StaleDraftBanner />
       <div className="editor-layout">
         <div className="editor-main">
-          {children}
+          {mode.reading ? <ReadingView doc={doc} h={h} /> : children}
           <BacklinksPanel doc={doc} />
           <VersionsPanel doc={doc} />
           <HistoryPanel docId={doc.id} status={doc.status} />
         </div>
-        <ReviewPanel doc={doc} />
+        <ReviewPanel doc={doc} h={h} authorControls={!reviewMode} />
       </div>
     </article>
   );

@@ -1,19 +1,9 @@
 import MDEditor from '@uiw/react-md-editor/nohighlight';
-import { memo, useState } from 'react';
-import rehypeSanitize from 'rehype-sanitize';
-import type { DocRef } from '../../shared/links/refs';
-import { rehypeRefs } from '../markdown/rehypeRefs';
+import { memo, useMemo, useState } from 'react';
+import { previewRehypePlugins } from '../markdown/previewPlugins';
 import { TOOLBAR_COMMANDS, TOOLBAR_EXTRA_COMMANDS } from './mdToolbar';
 import { useAppStore } from '../store';
-
-/** A reference in the preview links to the live document of that kind and number, if there is one. */
-function resolveRef(ref: DocRef): { id: string; title: string } | null {
-  const hit = useAppStore.getState().summaries.find((s) => s.kind === ref.kind && s.number === ref.number);
-  return hit ? { id: hit.id, title: hit.title } : null;
-}
-
-/** Documents arrive from other people's pushes: the preview always goes through rehype-sanitize; references become links after it. */
-const previewOptions = { rehypePlugins: [[rehypeSanitize], [rehypeRefs, { resolve: resolveRef }]] as never };
+import { imagesAllowed } from '../store/readingSlice';
 
 export interface SectionEditorProps {
   index: number;
@@ -33,6 +23,9 @@ export const SectionEditor = memo(function SectionEditor({ index, heading, depth
   const [text, setText] = useState(value);
   if (text.replace(/\s+$/, '') !== value) setText(value);
   const Heading = depth === 3 ? 'h3' : 'h2';
+  // The preview holds remote images back like the reading view does, until the reader allows them.
+  const allow = useAppStore((s) => imagesAllowed(s, s.doc?.id ?? ''));
+  const previewOptions = useMemo(() => ({ rehypePlugins: previewRehypePlugins(allow) }), [allow]);
   return (
     <section className={`section section-depth-${depth}`} aria-labelledby={`${id}-heading`} data-section={heading}>
       <Heading id={`${id}-heading`} className="section-heading">

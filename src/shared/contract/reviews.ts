@@ -10,6 +10,7 @@ import {
   TextSchema,
   VerdictSchema,
 } from '../reviews/schemas';
+import { SUGGESTION_MAX, SuggestionViewSchema } from '../reviews/suggestions';
 import { ReviewViewSchema } from '../reviews/view';
 import { ActionItemRowSchema } from './actions';
 
@@ -41,6 +42,8 @@ export const DashboardSchema = z.object({
   overdueActions: z.array(ActionItemRowSchema),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
+
+const SuggestionsSchema = z.object({ suggestions: z.array(SuggestionViewSchema), review: ReviewViewSchema });
 
 /**
  * Reviews: reviewers, requests, verdicts, comment threads and the RFC
@@ -99,5 +102,20 @@ export const reviewsContract = {
   'settings:setReviewPolicy': {
     input: ReviewPolicySchema.strict(),
     output: ReviewPolicySchema,
+  },
+  /** Suggested changes of a document (open, accepted, declined), with its review. */
+  'reviews:suggestions': {
+    input: z.object({ docId: DocIdSchema }).strict(),
+    output: SuggestionsSchema,
+  },
+  /** A reviewer proposes replacement text (possibly empty) for a quoted passage. */
+  'reviews:suggest': {
+    input: z.object({ docId: DocIdSchema, anchor: AnchorSchema.strict(), replacement: z.string().max(SUGGESTION_MAX), note: NoteSchema.optional() }).strict(),
+    output: SuggestionsSchema,
+  },
+  /** The author accepts a suggestion (the passage is edited as suggested) or declines it. */
+  'reviews:decideSuggestion': {
+    input: z.object({ docId: DocIdSchema, suggestionId: RecordIdSchema, accept: z.boolean() }).strict(),
+    output: SuggestionsSchema.extend({ document: DocumentSchema }),
   },
 } as const;

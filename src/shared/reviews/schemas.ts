@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PersonSchema } from '../document';
 import { CHECKLIST_ITEM_IDS } from './checklist';
+import { suggestionRecordSchemas } from './suggestions';
 
 /**
  * Review records: what reviewers and authors did, one record per act. They
@@ -73,6 +74,10 @@ export const ChecklistRecordSchema = z.object({
   concern: z.string().max(5000),
 });
 
+const suggestionSchemas = suggestionRecordSchemas({ base, version, anchor: AnchorSchema, recordId: RecordIdSchema });
+export const SuggestionRecordSchema = suggestionSchemas.suggestion;
+export const SuggestionOutcomeRecordSchema = suggestionSchemas.outcome;
+
 export const ReviewRecordSchema = z.discriminatedUnion('type', [
   ReviewerRecordSchema,
   RequestRecordSchema,
@@ -81,6 +86,8 @@ export const ReviewRecordSchema = z.discriminatedUnion('type', [
   ReplyRecordSchema,
   ResolutionRecordSchema,
   ChecklistRecordSchema,
+  SuggestionRecordSchema,
+  SuggestionOutcomeRecordSchema,
 ]);
 export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 export type ReviewRecordType = ReviewRecord['type'];

@@ -89,6 +89,12 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'dashboard:setStaleAfterDays': { valid: { days: 5 }, bad: [{ days: 0 }, { days: 1.5 }, { days: 366 }] },
   'settings:getReviewPolicy': { valid: {}, bad: [{ rfc: 2 }] },
   'settings:setReviewPolicy': { valid: { minApprovals: { rfc: 2, adr: 1 } }, bad: [{ minApprovals: { memo: 1 } }, { minApprovals: { rfc: -1 } }, { minApprovals: { rfc: 1.5 } }, { rfc: 2 }] },
+  'reviews:suggestions': { valid: { docId: ID }, bad: [{}, { docId: ID, all: true }] },
+  'reviews:suggest': {
+    valid: { docId: ID, anchor: { section: 'Summary', quote: 'SQLite', prefix: 'We use ', suffix: ' for' }, replacement: 'Postgres', note: 'A server we run already' },
+    bad: [{ docId: ID, replacement: 'x' }, { docId: ID, anchor: { section: 'Summary', quote: 'a', prefix: '', suffix: '' }, replacement: 'x'.repeat(20_001) }],
+  },
+  'reviews:decideSuggestion': { valid: { docId: ID, suggestionId: ID2, accept: false }, bad: [{ docId: ID, suggestionId: ID2 }, { docId: ID, suggestionId: 'nope', accept: true }] },
   'onboarding:state': { valid: {}, bad: [{ force: true }] },
   'onboarding:finish': { valid: {}, bad: [{ onboarded: false }] },
   'onboarding:rememberSamples': { valid: { ids: [ID, ID2] }, bad: [{ ids: ['x'] }, { ids: ID }, { ids: Array.from({ length: 21 }, () => ID) }, {}] },

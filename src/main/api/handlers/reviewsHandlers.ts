@@ -21,5 +21,8 @@ export function createReviewsHandlers(d: HandlerDeps): AreaHandlers<typeof revie
       d.settings.set(REVIEW_POLICY_KEY, policy);
       return policy;
     },
+    'reviews:suggestions': ({ docId }) => d.suggestions.list(docId),
+    'reviews:suggest': ({ docId, anchor, replacement, note }) => d.suggestions.suggest(docId, anchor, replacement, note),
+    'reviews:decideSuggestion': ({ docId, suggestionId, accept }) => d.suggestions.decide(docId, suggestionId, accept),
   };
 }

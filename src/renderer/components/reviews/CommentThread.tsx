@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Thread } from '../../../shared/reviews/view';
 import { call } from '../../api/client';
+import { focusMark } from '../reading/focusThread';
 import { revealAnchor } from './selection';
 import { ago, fullTime } from './time';
 import type { ReviewHandle } from './useReview';
@@ -12,12 +13,12 @@ export function CommentThread({ docId, thread, h }: { docId: string; thread: Thr
   const [reply, setReply] = useState('');
   const outdated = thread.location === 'outdated';
   return (
-    <article className={`thread ${thread.resolved ? 'is-resolved' : ''}`} aria-label={`Comment by ${thread.by.name} on ${sectionName(thread.section)}`} data-testid="thread">
+    <article className={`thread ${thread.resolved ? 'is-resolved' : ''}`} aria-label={`Comment by ${thread.by.name} on ${sectionName(thread.section)}`} data-testid="thread" data-thread-id={thread.id} tabIndex={-1}>
       <div className="thread-where">
         {outdated ? (
           <span>{sectionName(thread.anchor.section)}</span>
         ) : (
-          <button type="button" className="link-button" title="Show in the document" onClick={() => revealAnchor(thread.anchor, thread.section)}>
+          <button type="button" className="link-button" title="Show in the document" onClick={() => focusMark(thread.id) || revealAnchor(thread.anchor, thread.section)}>
             {sectionName(thread.section)}
           </button>
         )}

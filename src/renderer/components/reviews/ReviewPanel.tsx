@@ -5,7 +5,7 @@ import '../../styles/reviews.css';
 import { CommentsSection } from './CommentsSection';
 import { ReviewChecklist } from './ReviewChecklist';
 import { ReviewersList } from './ReviewersList';
-import { useReview } from './useReview';
+import type { ReviewHandle } from './useReview';
 import { VerdictForm } from './VerdictForm';
 
 /** Whether the document may move to its approved status now, and if not, who it waits on. */
@@ -26,10 +26,11 @@ function PolicySummary({ review }: { review: ReviewView }) {
 /**
  * The review of a document, beside its text: who reviews it and their
  * verdicts, the request, my verdict, the RFC checklist and the comment
- * threads.
+ * threads. The document frame owns the review (useReview), so the reading
+ * view highlights the same threads; in review mode (authorControls false)
+ * the reviewer list is shown without its author's controls.
  */
-export function ReviewPanel({ doc }: { doc: Document }) {
-  const h = useReview(doc);
+export function ReviewPanel({ doc, h, authorControls = true }: { doc: Document; h: ReviewHandle; authorControls?: boolean }) {
   const { review } = h;
   const suggested = doc.kind === 'rfc' && Array.isArray(doc.fields.reviewers) ? (doc.fields.reviewers as unknown[]).filter((r): r is string => typeof r === 'string') : [];
   return (
@@ -48,7 +49,7 @@ export function ReviewPanel({ doc }: { doc: Document }) {
       ) : (
         <>
           <PolicySummary review={review} />
-          <ReviewersList review={review} h={h} suggested={suggested} />
+          <ReviewersList review={review} h={h} suggested={suggested} authorControls={authorControls} />
           <VerdictForm review={review} h={h} />
           <CommentsSection review={review} body={doc.body} h={h} />
           <ReviewChecklist review={review} h={h} />

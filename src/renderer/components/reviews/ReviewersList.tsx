@@ -12,7 +12,7 @@ import { VerdictBadge } from './VerdictBadge';
 const asInput = (r: Pick<ReviewerStatus, 'name' | 'email' | 'required'>): Reviewer => ({ name: r.name, ...(r.email ? { email: r.email } : {}), required: r.required });
 
 /** Reviewers with required/optional and each one's verdict; add, remove, toggle; then request review. */
-export function ReviewersList({ review, h, suggested }: { review: ReviewView; h: ReviewHandle; suggested: readonly string[] }) {
+export function ReviewersList({ review, h, suggested, authorControls = true }: { review: ReviewView; h: ReviewHandle; suggested: readonly string[]; authorControls?: boolean }) {
   const listed = review.reviewers.filter((r) => r.listed);
   const set = (next: Reviewer[]): Promise<boolean> => h.setReviewers(next);
   const missing = suggested.filter((name) => !review.reviewers.some((r) => samePerson(r, { name })));
@@ -29,7 +29,9 @@ export function ReviewersList({ review, h, suggested }: { review: ReviewView; h:
                 <span className="reviewer-name" title={r.email || undefined}>
                   {r.name}
                 </span>
-                {r.listed ? (
+                {r.listed && !authorControls ? (
+                  <span className={`reviewer-role ${r.required ? 'is-required' : ''}`}>{r.required ? 'Required' : 'Optional'}</span>
+                ) : r.listed ? (
                   <button
                     type="button"
                     className={`reviewer-role ${r.required ? 'is-required' : ''}`}
@@ -45,7 +47,7 @@ export function ReviewersList({ review, h, suggested }: { review: ReviewView; h:
                     Not asked
                   </span>
                 )}
-                {r.listed && (
+                {r.listed && authorControls && (
                   <button
                     type="button"
                     className="icon-button reviewer-remove"
@@ -76,7 +78,7 @@ export function ReviewersList({ review, h, suggested }: { review: ReviewView; h:
           ))}
         </ul>
       )}
-      {missing.length > 0 && (
+      {authorControls && missing.length > 0 && (
         <p className="review-suggest">
           The metadata names {missing.join(', ')}.{' '}
           <button type="button" className="link-button" disabled={h.busy} onClick={() => void set([...listed.map(asInput), ...missing.map((name) => ({ name, required: true }))])}>
@@ -84,8 +86,8 @@ export function ReviewersList({ review, h, suggested }: { review: ReviewView; h:
           </button>
         </p>
       )}
-      <AddReviewer busy={h.busy} startOpen={review.reviewers.length === 0} onAdd={(r) => set([...listed.map(asInput), r])} />
-      {canRequest(review) && <RequestReview review={review} h={h} />}
+      {authorControls && <AddReviewer busy={h.busy} startOpen={review.reviewers.length === 0} onAdd={(r) => set([...listed.map(asInput), r])} />}
+      {authorControls && canRequest(review) && <RequestReview review={review} h={h} />}
     </section>
   );
 }

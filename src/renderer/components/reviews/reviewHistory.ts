@@ -40,6 +40,12 @@ export function describeReviewEvent(h: HistoryEntry): string | null {
       if (h.to === 'concern') return d.concern ? `noted a concern on ${item}: ${quoted(d.concern)}` : `withdrew the concern on ${item}`;
       return `${h.to === 'checked' ? 'ticked' : 'unticked'} ${item} on the review checklist${d.concern ? ` (concern: ${quoted(d.concern)})` : ''}`;
     }
+    case 'suggestion':
+      return `suggested replacing ${quoted(d.quote)} in ${where(d.section)} with ${quoted(d.replacement)}`;
+    case 'suggestion-accepted':
+      return `accepted ${String(d.by ?? 'a')}’s suggestion in ${where(d.section)}: ${quoted(d.quote)} became ${quoted(d.replacement)}`;
+    case 'suggestion-declined':
+      return `declined ${String(d.by ?? 'a')}’s suggestion to replace ${quoted(d.quote)} in ${where(d.section)}`;
     default:
       return null;
   }

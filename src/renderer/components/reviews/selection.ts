@@ -1,5 +1,7 @@
-import { anchorFromSelection, findQuote } from '../../../shared/reviews/anchors';
+import { anchorAt, anchorFromSelection, findQuote } from '../../../shared/reviews/anchors';
 import type { Anchor } from '../../../shared/reviews/schemas';
+import { useAppStore } from '../../store';
+import { selectedSourceRange } from '../reading/readingSelection';
 
 /**
  * Reading the passage a reviewer selected in a section editor. Each section
@@ -50,8 +52,14 @@ export function trackSectionSelections(): () => void {
   };
 }
 
-/** The anchor of the passage selected now (focused section textarea) or last; null when nothing is selected. */
+/** The anchor of the passage selected now (in the reading view, or the focused section textarea) or last; null when nothing is selected. */
 export function selectedAnchor(): Anchor | null {
+  const reading = selectedSourceRange(document.querySelector<HTMLElement>('[data-reading-body]'));
+  const body = useAppStore.getState().doc?.body;
+  if (reading && body !== undefined) {
+    const anchor = anchorAt(body, reading.start, reading.end);
+    if (anchor.quote) return anchor;
+  }
   const hit = sectionOf(document.activeElement);
   const picked: Picked | null =
     hit && hit.textarea.selectionStart !== hit.textarea.selectionEnd

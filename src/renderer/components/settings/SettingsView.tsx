@@ -30,6 +30,21 @@ function ThemeSetting() {
   );
 }
 
+/** Remote images in documents: held back until allowed per document, or always loaded. */
+function RemoteImagesSetting() {
+  const always = useAppStore((s) => s.alwaysLoadImages);
+  const setAlways = useAppStore((s) => s.setAlwaysLoadImages);
+  return (
+    <label className="checkbox-setting">
+      <input type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} />
+      <span>
+        Always load remote images
+        <span className="field-hint">Images from other servers then load in every document, and those servers learn when it is read.</span>
+      </span>
+    </label>
+  );
+}
+
 /** Settings: appearance, who you are, where the workspace is, and the sample documents. */
 export function SettingsView() {
   const identity = useAppStore((s) => s.identity);
@@ -45,6 +60,14 @@ export function SettingsView() {
         <h2 id="settings-appearance">Theme</h2>
         <p className="section-lead">Stored on this device. The command palette (Ctrl+Shift+P) switches it too.</p>
         <ThemeSetting />
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-images">
+        <h2 id="settings-images">Remote images</h2>
+        <p className="section-lead">
+          An image from another server tells that server who opened a document, and when. They are blocked until you choose “Load images” on a document.
+        </p>
+        <RemoteImagesSetting />
       </section>
 
       <section className="settings-section" aria-labelledby="settings-identity">
