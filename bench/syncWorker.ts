@@ -193,7 +193,7 @@ async function handle(app: App, req: WorkerRequest): Promise<OpResult> {
       }
     }
     case 'publish': {
-      // A new, empty remote: the workspace is rebound (ADR h3-0012), no file is there, so every document is published as on a first publish.
+      // A new, empty remote: the workspace is rebound (ADR 0014), no file is there, so every document is published as on a first publish.
       await call(app, 'sync:setRemote', { url: req.url, branch: 'main', authorName: BENCH_IDENTITY.name, authorEmail: BENCH_IDENTITY.email, auth: { kind: 'none' } });
       const m = await measured(req.op, () => call(app, 'sync:run', {}));
       return { ms: m.ms, restRss: m.restRss, peakRss: m.peakRss, in: m.value.in, out: m.value.out };

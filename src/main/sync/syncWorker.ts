@@ -1,4 +1,4 @@
-// The sync's own thread (docs/adr/h5-0022-sync-in-a-worker.md): started by
+// The sync's own thread (docs/adr/0017-sync-in-a-worker-thread.md): started by
 // syncWorkerHost.ts, it opens its own connection to the workspace database
 // and its own GitRepo, runs one sync per `run` message and reports progress.
 // Whatever a server or a teammate's file does to it (a stall, a loop, a

@@ -31,7 +31,7 @@ interface Pending {
 }
 
 /**
- * Runs syncs in a worker thread (docs/adr/h5-0022-sync-in-a-worker.md): the
+ * Runs syncs in a worker thread (docs/adr/0017-sync-in-a-worker-thread.md): the
  * thread is started on the first sync and kept (its caches make the next
  * sync fast) until it is cancelled, crashes or the app closes. The main side
  * only starts a sync, relays its progress, and cancels it: first by asking
