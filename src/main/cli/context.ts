@@ -8,8 +8,7 @@ import { AppError } from '../../shared/errors';
 import { defaultIdentity } from '../identity';
 import type { SyncWorkerOptions } from '../sync/syncWorkerHost';
 import { DB_FILE, resolveWorkspace } from '../workspace';
-import { printableText } from '../../shared/format/printable';
-import { jsonForTerminal } from './output';
+import { printableText, terminalJson } from '../../shared/format/printable';
 
 /** What the CLI talks to: the process in production, buffers in tests. */
 export interface CliIo {
@@ -117,7 +116,7 @@ export function createContext(io: CliIo, command: Command, args: string[], value
       return r.value as Output<typeof channel>;
     },
     // Text from teammates, servers and imported files reaches the terminal: never a raw control character (see output.ts).
-    json: (value) => io.stdout(`${jsonForTerminal(value)}\n`),
+    json: (value) => io.stdout(`${terminalJson(value)}\n`),
     out: (line = '') => io.stdout(`${printableText(line)}\n`),
     err: (line) => io.stderr(`${printableText(line)}\n`),
     close: () => app?.close(),

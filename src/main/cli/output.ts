@@ -28,11 +28,3 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
 }
 
-/**
- * JSON for a terminal or a pipe: JSON.stringify escapes C0 controls but
- * writes DEL and the C1 controls (U+0080-U+009F, U+009B is a CSI) raw; they
- * are escaped too, so the JSON means the same and shows nothing live.
- */
-export function jsonForTerminal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

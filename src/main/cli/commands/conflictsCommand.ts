@@ -3,7 +3,7 @@ import type { SyncConflict } from '../../../shared/contract/sync';
 import type { Command } from '../context';
 import { plural } from '../output';
 import { resolveRef } from '../resolveRef';
-import { terminalJson, terminalLine } from '../terminalText';
+import { terminalJson, terminalLine } from '../../../shared/format/printable';
 
 /** Lines of context around each change, as `diff -u` and git show them. */
 const CONTEXT_LINES = 3;

@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { decodeText } from '../../importExport/readSource';
 import { UsageError, str, type CliIo, type Command } from '../context';
 import { resolveRef } from '../resolveRef';
-import { terminalLine } from '../terminalText';
+import { terminalLine } from '../../../shared/format/printable';
 
 /** The longest merged text sync:resolve takes (its contract); UTF-8 needs at most 4 bytes a character. */
 export const MAX_MERGED_CHARS = 2_000_000;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../../../../src/main/cli/commands/conflictsCommand';
-import { terminalJson, terminalLine } from '../../../../src/main/cli/terminalText';
+import { terminalJson, terminalLine } from '../../../../src/shared/format/printable';
 
 // What a terminal acts on: C0 controls (tab aside), DEL, C1 controls (U+009B is CSI), bidi controls, line separators.
 const ACTIVE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
