@@ -13,6 +13,7 @@ import { DocumentService } from './services/documentService';
 import { LinkService } from './services/linkService';
 import { OnboardingService } from './services/onboardingService';
 import { ReviewLog } from './services/reviewLog';
+import { ApprovalGuard } from './services/approvalGuard';
 import { ReviewPolicyGate } from './services/reviewPolicyGate';
 import { ReviewService } from './services/reviewService';
 import { SearchService } from './services/searchService';
@@ -84,7 +85,8 @@ export function createApp(options: AppOptions): App {
   const links = new LinkService(store);
   const reviewStore = new ReviewStore(db);
   const reviewLog = new ReviewLog(store, reviewStore, ctx);
-  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings)]);
+  const approvals = new ApprovalGuard(store, reviewStore, settings, ctx);
+  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings), approvals]);
   const versions = new VersionService(store, recorder, documents, ctx);
   const trash = new TrashService(store, ctx);
   const adrs = new AdrService(store, ctx, [recorder, links]);
@@ -92,7 +94,7 @@ export function createApp(options: AppOptions): App {
   const search = new SearchService(new SearchIndex(db));
   const reviews = new ReviewService(documents, store, reviewLog, settings, ctx);
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
-  const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links], identity, now: ctx.now, recordSets: [reviewRecordSet({ store: new ReviewSyncStore(db), reviews: reviewStore, documents: store, now: ctx.now }), reviewPolicyRecordSet(settings)] });
+  const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links, approvals], identity, now: ctx.now, recordSets: [reviewRecordSet({ store: new ReviewSyncStore(db), reviews: reviewStore, documents: store, now: ctx.now }), reviewPolicyRecordSet(settings)] });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
   const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;

@@ -1,9 +1,9 @@
 import type { Dashboard } from '../../shared/contract/reviews';
-import type { Document } from '../../shared/document';
+import type { Document, Person } from '../../shared/document';
 import { LIFECYCLES } from '../../shared/kinds/lifecycle';
 import type { DocKind } from '../../shared/kinds/kinds';
-import { bodyHash } from '../../shared/reviews/bodyHash';
-import { samePerson } from '../../shared/reviews/people';
+import { textVersion } from '../../shared/reviews/contentHash';
+import { personLabel, samePerson } from '../../shared/reviews/people';
 import { evaluatePolicy } from '../../shared/reviews/policy';
 import { deriveReviewers, isUnderReview, lastRequest } from '../../shared/reviews/state';
 import type { DocumentStore } from '../store/documentStore';
@@ -48,6 +48,7 @@ const dashDoc = (d: Pick<Document, 'id' | 'kind' | 'number' | 'title' | 'status'
  */
 export class DashboardService {
   private readonly decidedStmt;
+  private readonly dismissedStmt;
 
   constructor(
     private readonly store: DocumentStore,
@@ -62,6 +63,24 @@ export class DashboardService {
        WHERE h.event = 'status' AND d.deleted_at IS NULL AND h.to_value = d.status AND h.at >= ?
        ORDER BY h.at DESC, h.id DESC`,
     );
+    this.dismissedStmt = store.db.prepare<[string], { doc_id: string; at: string; actor_name: string; actor_email: string; data: string | null }>(
+      `SELECT h.doc_id, h.at, h.actor_name, h.actor_email, h.data FROM history h JOIN documents d ON d.id = h.doc_id
+       WHERE h.event = 'approvals-dismissed' AND d.deleted_at IS NULL AND h.at >= ? ORDER BY h.at DESC, h.id DESC LIMIT 50`,
+    );
+  }
+
+  /** Dismissals of approvals since `since` on my documents or of my own approvals, on documents not decided again since. */
+  private dismissed(me: Person, since: string): NonNullable<Dashboard['approvalsDismissed']> {
+    const out: NonNullable<Dashboard['approvalsDismissed']> = [];
+    for (const r of this.dismissedStmt.all(since)) {
+      const names = (JSON.parse(r.data ?? '{}') as { names?: unknown }).names;
+      const list = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+      const doc = this.store.get(r.doc_id);
+      if (!doc || doc.status === LIFECYCLES[doc.kind].approvedStatus) continue;
+      if (!samePerson(doc.createdBy, me) && !list.includes(personLabel(me))) continue;
+      out.push({ doc: dashDoc(doc), at: r.at, by: { name: r.actor_name, email: r.actor_email }, names: list });
+    }
+    return out;
   }
 
   staleAfterDays(): number {
@@ -80,21 +99,30 @@ export class DashboardService {
     const now = this.ctx.now();
     const staleAfterDays = this.staleAfterDays();
     const policy = readReviewPolicy(this.settings);
-    const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [] };
+    const dismiss = policy.dismissStaleApprovals !== false;
+    const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [], approvalsDismissed: [] };
 
     for (const [docId, records] of this.reviews.listLive()) {
       const request = lastRequest(records);
       const doc = request ? this.store.get(docId) : undefined;
       if (!request || !doc || !isUnderReview(doc.kind, doc.status, true)) continue;
-      const reviewers = deriveReviewers(records, bodyHash(doc.body));
+      const reviewers = deriveReviewers(records, textVersion(doc));
       const listed = reviewers.filter((r) => r.listed);
       const mine = samePerson(doc.createdBy, me);
       const asReviewer = listed.find((r) => samePerson(r, me));
-      if (asReviewer && !mine && !asReviewer.respondedSinceRequest) {
-        out.waitingOnMe.push({ doc: dashDoc(doc), requestedAt: request.at, requestedBy: request.by, required: asReviewer.required, again: asReviewer.respondedAt !== null });
+      const dismissedMine = dismiss && asReviewer?.verdict === 'approve' && asReviewer.stale;
+      if (asReviewer && !mine && (!asReviewer.respondedSinceRequest || dismissedMine)) {
+        out.waitingOnMe.push({
+          doc: dashDoc(doc),
+          requestedAt: request.at,
+          requestedBy: request.by,
+          required: asReviewer.required,
+          again: asReviewer.respondedAt !== null,
+          reason: dismissedMine ? 'text-changed' : 'requested',
+        });
       }
       if (mine) {
-        const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, policy });
+        const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, fields: doc.fields, policy });
         out.myInReview.push({
           doc: dashDoc(doc),
           requestedAt: request.at,
@@ -123,6 +151,7 @@ export class DashboardService {
       if (out.recentlyDecided.length === RECENT_LIMIT) break;
     }
 
+    out.approvalsDismissed = this.dismissed(me, new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString());
     out.overdueActions = this.actionItems.list({ overdueOnly: true, ...(today ? { today } : {}) });
     return out;
   }

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { displayRef, KINDS } from '../../shared/kinds/kinds';
 import { initialStatus, LIFECYCLES, statusLabel } from '../../shared/kinds/lifecycle';
 import { bodyHash } from '../../shared/reviews/bodyHash';
+import { contentHash } from '../../shared/reviews/contentHash';
 import { buildReviewView } from '../../shared/reviews/buildReviewView';
 import { checklistItem, type ChecklistItemId } from '../../shared/reviews/checklist';
 import { personLabel, samePerson } from '../../shared/reviews/people';
@@ -104,7 +105,7 @@ export class ReviewService {
       }
       this.log.append(
         doc,
-        { type: 'request', revision: doc.revision, bodyHash: bodyHash(doc.body), note: note.trim() },
+        { type: 'request', revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc), note: note.trim() },
         { event: 'review-requested', data: { reviewers: reviewers.map((r) => r.name), ...(note.trim() ? { note: short(note.trim()) } : {}) } },
       );
       if (lc.reviewStatus !== null && doc.status !== lc.reviewStatus) doc = this.documents.move(docId, lc.reviewStatus);
@@ -121,7 +122,7 @@ export class ReviewService {
       }
       this.log.append(
         doc,
-        { type: 'verdict', verdict, note: note.trim(), revision: doc.revision, bodyHash: bodyHash(doc.body) },
+        { type: 'verdict', verdict, note: note.trim(), revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc) },
         { event: 'verdict', to: verdict, data: note.trim() ? { note: short(note.trim()) } : undefined },
       );
       return this.get(docId);
@@ -134,7 +135,7 @@ export class ReviewService {
       const doc = this.documents.get(docId);
       this.log.append(
         doc,
-        { type: 'comment', text, anchor, revision: doc.revision, bodyHash: bodyHash(doc.body) },
+        { type: 'comment', text, anchor, revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc) },
         { event: 'comment', data: { section: anchor.section, ...(anchor.quote ? { quote: short(anchor.quote) } : {}), text: short(text) } },
       );
       return this.get(docId);

@@ -139,7 +139,7 @@ export class VersionService {
       }
       const v = this.get(docId, versionId);
       this.recorder.record(doc, 'before-restore');
-      const next = this.documents.update({ id: docId, baseRevision: doc.revision, title: v.title, body: v.body, fields: v.fields });
+      const next = this.documents.update({ id: docId, baseRevision: doc.revision, title: v.title, body: v.body, fields: v.fields, source: 'restore' });
       this.store.addHistory({
         docId,
         at: next.updatedAt,

@@ -23,7 +23,17 @@ export const DashDocSchema = z.object({ id: DocIdSchema, kind: DocKindSchema, nu
 export const DashboardSchema = z.object({
   staleAfterDays: z.number().int(),
   /** Review requested from me and not answered since; newest request first. */
-  waitingOnMe: z.array(z.object({ doc: DashDocSchema, requestedAt: z.string(), requestedBy: PersonSchema, required: z.boolean(), again: z.boolean() })),
+  waitingOnMe: z.array(
+    z.object({
+      doc: DashDocSchema,
+      requestedAt: z.string(),
+      requestedBy: PersonSchema,
+      required: z.boolean(),
+      again: z.boolean(),
+      /** 'text-changed': my approval was given on an earlier text and the policy dismissed it. */
+      reason: z.enum(['requested', 'text-changed']).optional(),
+    }),
+  ),
   /** My documents under review, with who has and has not responded. */
   myInReview: z.array(
     z.object({
@@ -39,6 +49,8 @@ export const DashboardSchema = z.object({
   /** Documents that reached their approved status (or were rejected) lately; newest first. */
   recentlyDecided: z.array(z.object({ doc: DashDocSchema, decidedAt: z.string(), decidedBy: PersonSchema })),
   overdueActions: z.array(ActionItemRowSchema),
+  /** Approvals dismissed lately because the text changed, on my documents or of my approvals; newest first. */
+  approvalsDismissed: z.array(z.object({ doc: DashDocSchema, at: z.string(), by: PersonSchema, names: z.array(z.string()) })).optional(),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 

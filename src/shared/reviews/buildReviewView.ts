@@ -1,6 +1,6 @@
 import type { Person } from '../document';
 import type { DocKind } from '../kinds/kinds';
-import { bodyHash } from './bodyHash';
+import { textVersion } from './contentHash';
 import { compareRecords } from './merge';
 import { samePerson, type PersonLike } from './people';
 import { evaluatePolicy } from './policy';
@@ -13,13 +13,13 @@ export interface ReviewSubject {
   kind: DocKind;
   status: string;
   body: string;
+  fields: Readonly<Record<string, unknown>>;
   createdBy: Person;
 }
 
 /** Everything the review panel shows, derived from the document and its records, for `viewer`. */
 export function buildReviewView(doc: ReviewSubject, records: readonly ReviewRecord[], policy: ReviewPolicy, viewer: PersonLike): ReviewView {
-  const hash = bodyHash(doc.body);
-  const reviewers = deriveReviewers(records, hash);
+  const reviewers = deriveReviewers(records, textVersion(doc));
   const request = lastRequest(records);
   const last = [...records].sort(compareRecords).pop();
   return {
@@ -31,7 +31,7 @@ export function buildReviewView(doc: ReviewSubject, records: readonly ReviewReco
     reviewers,
     threads: deriveThreads(records, doc.body),
     checklist: doc.kind === 'rfc' ? deriveChecklist(records) : null,
-    policy: evaluatePolicy({ kind: doc.kind, records, body: doc.body, policy }),
+    policy: evaluatePolicy({ kind: doc.kind, records, body: doc.body, fields: doc.fields, policy }),
     viewer: { isAuthor: samePerson(doc.createdBy, viewer), isReviewer: reviewers.some((r) => r.listed && samePerson(r, viewer)) },
     lastActivityAt: last?.at ?? null,
   };

@@ -52,10 +52,15 @@ const base = {
   by: PersonSchema,
 };
 
-/** The document's text a record was made against: its revision and a hash of its body. */
+/**
+ * The document's text a record was made against: its (local) revision, a hash
+ * of its body and, in records written since content hashes exist, the hash of
+ * its substantive content (contentHash.ts): the revision a verdict approves.
+ */
 const version = {
   revision: z.number().int().nonnegative(),
   bodyHash: z.string().max(64),
+  contentHash: z.string().max(64).optional(),
 };
 
 export const ReviewerRecordSchema = z.object({ ...base, type: z.literal('reviewer'), reviewer: ReviewerSchema, removed: z.boolean() });
@@ -86,7 +91,12 @@ export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 export type ReviewRecordType = ReviewRecord['type'];
 export type RecordOf<T extends ReviewRecordType> = Extract<ReviewRecord, { type: T }>;
 
-/** The workspace's review policy (later synced from designdesk.yml): a minimum number of approvals per kind. */
+/**
+ * The review policy (designdesk.yml `reviewPolicy`, read into the workspace on
+ * every sync): a minimum number of approvals per kind, and whether an
+ * approval given on an earlier text is dismissed (`dismissStaleApprovals`,
+ * absent means on).
+ */
 export const ReviewPolicySchema = z.object({
   minApprovals: z
     .object({
@@ -96,6 +106,7 @@ export const ReviewPolicySchema = z.object({
       postmortem: z.number().int().min(0).max(50).optional(),
     })
     .strict(),
+  dismissStaleApprovals: z.boolean().optional(),
 });
 export type ReviewPolicy = z.infer<typeof ReviewPolicySchema>;
 

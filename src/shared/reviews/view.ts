@@ -18,8 +18,10 @@ export const ReviewerStatusSchema = z.object({
   verdict: VerdictSchema.nullable(),
   verdictAt: z.string().nullable(),
   note: z.string(),
-  /** The standing verdict was given on an earlier version of the body. */
+  /** The standing verdict was given on an earlier version of the text (contentHash.ts). */
   stale: z.boolean(),
+  /** The text of the latest verdict of any kind: what "changes since your review" compares with. */
+  reviewedOn: z.object({ revision: z.number().int(), bodyHash: z.string(), contentHash: z.string().optional() }).nullable(),
   /** The latest verdict of any kind. */
   respondedAt: z.string().nullable(),
   /** Has given a verdict since review was last requested. */
@@ -67,8 +69,10 @@ export const PolicyResultSchema = z.object({
   changesRequestedBy: z.array(z.string()),
   approvals: z.number().int(),
   minApprovals: z.number().int(),
-  /** Approvals given on an earlier version of the body; they still count, and are shown as such. */
+  /** Approvals given on an earlier version of the text. */
   staleApprovals: z.array(z.string()),
+  /** The policy dismisses stale approvals (the default): they do not count, and those reviewers are asked again. */
+  staleDismissed: z.boolean(),
   /** One sentence a person can act on. */
   message: z.string(),
 });
