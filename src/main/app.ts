@@ -85,14 +85,14 @@ export function createApp(options: AppOptions): App {
   const links = new LinkService(store);
   const reviewStore = new ReviewStore(db);
   const reviewLog = new ReviewLog(store, reviewStore, ctx);
-  const approvals = new ApprovalGuard(store, reviewStore, settings, ctx);
+  const approvals = new ApprovalGuard(store, reviewStore, settings, ctx, (doc) => recorder.keep(doc));
   const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings), approvals]);
   const versions = new VersionService(store, recorder, documents, ctx);
   const trash = new TrashService(store, ctx);
   const adrs = new AdrService(store, ctx, [recorder, links]);
   const actionItems = new ActionItemService(db, ctx.now);
   const search = new SearchService(new SearchIndex(db));
-  const reviews = new ReviewService(documents, store, reviewLog, settings, ctx);
+  const reviews = new ReviewService(documents, store, reviewLog, settings, ctx, versions);
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
   const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links, approvals], identity, now: ctx.now, recordSets: [reviewRecordSet({ store: new ReviewSyncStore(db), reviews: reviewStore, documents: store, now: ctx.now }), reviewPolicyRecordSet(settings)] });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);

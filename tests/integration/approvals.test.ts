@@ -65,6 +65,10 @@ describe('approval means approved as written', () => {
     const graceDash = await w.call('dashboard:get', {});
     expect(graceDash.waitingOnMe).toEqual([expect.objectContaining({ doc: expect.objectContaining({ id: doc.id }), reason: 'text-changed', again: true })]);
     expect(graceDash.approvalsDismissed).toHaveLength(1);
+    // "Changes since your review": the text Grace approved is kept (the edit came within Ada's editing session).
+    const reviewed = await w.call('reviews:reviewedText', { docId: doc.id });
+    expect(reviewed?.body).toContain('We store documents in SQLite. It needs no server.');
+    expect(reviewed?.body).not.toContain('Postgres');
 
     // Grace approves the new text: the approval stands again and the RFC can be Approved.
     await w.call('reviews:verdict', { docId: doc.id, verdict: 'approve' });

@@ -70,6 +70,7 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'reviews:resolve': (d) => ({ docId: d.rfc, commentId: ULID }),
   'reviews:reopen': (d) => ({ docId: d.rfc, commentId: ULID }),
   'reviews:checklist': (d) => ({ docId: d.rfc, item: 'security', checked: true, concern: 'tokens' }),
+  'reviews:reviewedText': (d) => ({ docId: d.rfc }),
   'dashboard:get': () => ({ today: '2026-01-02' }),
   'dashboard:setStaleAfterDays': () => ({ days: 7 }),
   'settings:getReviewPolicy': () => ({}),

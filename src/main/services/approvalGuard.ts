@@ -1,7 +1,7 @@
 import type { Document } from '../../shared/document';
 import { displayRef } from '../../shared/kinds/kinds';
 import { initialStatus, LIFECYCLES, statusLabel } from '../../shared/kinds/lifecycle';
-import { contentHash, textVersion } from '../../shared/reviews/contentHash';
+import { contentHash, madeOnOtherText, textVersion } from '../../shared/reviews/contentHash';
 import { personLabel } from '../../shared/reviews/people';
 import { deriveReviewers } from '../../shared/reviews/state';
 import type { DocumentStore } from '../store/documentStore';
@@ -29,6 +29,8 @@ export class ApprovalGuard implements DocumentHooks {
     private readonly reviews: ReviewStore,
     private readonly settings: SettingsStore,
     private readonly ctx: ServiceContext,
+    /** Keeps a version of a text a verdict was given on before it changes, for "changes since your review". */
+    private readonly keepVersion: (doc: Document) => void = () => undefined,
   ) {}
 
   onSaved(before: Document, after: Document, source: SaveSource = 'edit'): void {
@@ -44,12 +46,14 @@ export class ApprovalGuard implements DocumentHooks {
     if (source === 'renumber' || contentHash(before) === contentHash(after)) return;
     const policy = readReviewPolicy(this.settings);
     const records = this.reviews.list(after.id);
+    const was = textVersion(before);
+    if (records.some((r) => r.type === 'verdict' && !madeOnOtherText(r, was))) this.keepVersion(before);
     const stillValid = new Set(
       deriveReviewers(records, textVersion(after))
         .filter((r) => r.verdict === 'approve' && !r.stale)
         .map(personLabel),
     );
-    const dismissed = deriveReviewers(records, textVersion(before))
+    const dismissed = deriveReviewers(records, was)
       .filter((r) => r.verdict === 'approve' && !r.stale && !stillValid.has(personLabel(r)))
       .map(personLabel);
     const lc = LIFECYCLES[after.kind];

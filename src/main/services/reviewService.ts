@@ -15,6 +15,8 @@ import type { DocumentStore } from '../store/documentStore';
 import type { SettingsStore } from '../store/settingsStore';
 import type { DocumentService, ServiceContext } from './documentService';
 import { readReviewPolicy, type ReviewLog } from './reviewLog';
+import { findReviewedText, type ReviewedText } from './reviewedText';
+import type { VersionService } from './versionService';
 
 const QUOTE_IN_HISTORY = 120;
 const short = (s: string): string => (s.length > QUOTE_IN_HISTORY ? `${s.slice(0, QUOTE_IN_HISTORY - 1)}…` : s);
@@ -32,12 +34,25 @@ export class ReviewService {
     private readonly log: ReviewLog,
     private readonly settings: SettingsStore,
     private readonly ctx: ServiceContext,
+    private readonly versions?: VersionService,
   ) {}
 
   /** The review as the panel shows it, for the current identity. */
   get(docId: string): ReviewView {
     const doc = this.documents.get(docId);
     return buildReviewView(doc, this.log.records(docId), readReviewPolicy(this.settings), this.ctx.identity());
+  }
+
+  /**
+   * The text the current identity last reviewed, for "changes since your
+   * review"; null when they gave no verdict on this document.
+   */
+  reviewedText(docId: string): ReviewedText | null {
+    const doc = this.documents.get(docId);
+    const me = this.ctx.identity();
+    const mine = deriveReviewers(this.log.records(docId), '').find((r) => samePerson(r, me));
+    if (!mine || !this.versions) return null;
+    return findReviewedText(doc, mine, this.versions);
   }
 
   /**

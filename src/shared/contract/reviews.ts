@@ -94,6 +94,11 @@ export const reviewsContract = {
     input: z.object({ docId: DocIdSchema, item: ChecklistItemIdSchema, checked: z.boolean(), concern: z.string().max(5000).optional() }).strict(),
     output: ReviewViewSchema,
   },
+  /** The text I last gave a verdict on (body null when no kept version holds it), for "changes since your review". */
+  'reviews:reviewedText': {
+    input: z.object({ docId: DocIdSchema }).strict(),
+    output: z.object({ reviewedAt: z.string(), body: z.string().nullable(), versionAt: z.string().nullable() }).nullable(),
+  },
   'dashboard:get': {
     /** `today`: the caller's local date, for overdue action items. */
     input: z.object({ today: DaySchema.optional() }).strict(),

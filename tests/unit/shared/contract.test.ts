@@ -84,6 +84,7 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'reviews:resolve': { valid: { docId: ID, commentId: ID2 }, bad: [{ docId: ID }, { commentId: ID2 }] },
   'reviews:reopen': { valid: { docId: ID, commentId: ID2 }, bad: [{ docId: ID, commentId: 7 }] },
   'reviews:checklist': { valid: { docId: ID, item: 'security', checked: true, concern: 'No threat model' }, bad: [{ docId: ID, item: 'speed', checked: true }, { docId: ID, item: 'cost' }, { docId: ID, item: 'cost', checked: 'yes' }] },
+  'reviews:reviewedText': { valid: { docId: ID }, bad: [{}, { docId: ID, extra: 1 }] },
   'dashboard:get': { valid: { today: '2026-03-02' }, bad: [{ today: 'today' }] },
   'dashboard:setStaleAfterDays': { valid: { days: 5 }, bad: [{ days: 0 }, { days: 1.5 }, { days: 366 }] },
   'settings:getReviewPolicy': { valid: {}, bad: [{ rfc: 2 }] },

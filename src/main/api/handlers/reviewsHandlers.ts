@@ -14,6 +14,7 @@ export function createReviewsHandlers(d: HandlerDeps): AreaHandlers<typeof revie
     'reviews:resolve': ({ docId, commentId }) => d.reviews.setResolved(docId, commentId, true),
     'reviews:reopen': ({ docId, commentId }) => d.reviews.setResolved(docId, commentId, false),
     'reviews:checklist': ({ docId, item, checked, concern }) => d.reviews.checklist(docId, item, checked, concern),
+    'reviews:reviewedText': ({ docId }) => d.reviews.reviewedText(docId),
     'dashboard:get': ({ today }) => d.dashboard.get(today),
     'dashboard:setStaleAfterDays': ({ days }) => ({ days: d.dashboard.setStaleAfterDays(days) }),
     'settings:getReviewPolicy': () => readReviewPolicy(d.settings),

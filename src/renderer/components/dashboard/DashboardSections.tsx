@@ -26,7 +26,8 @@ const WAITING_ON_ME: DashColumn<Dashboard['waitingOnMe'][number]>[] = [
     header: 'Document',
     cell: (r) => (
       <>
-        <DocLink doc={r.doc} /> {r.again && <span className="dash-tag">asked again</span>}
+        <DocLink doc={r.doc} />{' '}
+        {r.reason === 'text-changed' ? <span className="dash-tag">text changed since your approval</span> : r.again && <span className="dash-tag">asked again</span>}
       </>
     ),
   },
@@ -124,4 +125,16 @@ export function OverdueActions({ rows }: { rows: Dashboard['overdueActions'] }) 
   return (
     <DashTable label="Overdue action items" columns={OVERDUE_ACTIONS} rows={rows} docId={(r) => r.docId} rowKey={(r) => `${r.docId}/${r.itemId}`} />
   );
+}
+
+const DISMISSED: DashColumn<NonNullable<Dashboard['approvalsDismissed']>[number]>[] = [
+  { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
+  { header: 'Approvals dismissed', cell: (r) => r.names.join(', ') },
+  { header: 'Text changed by', cell: (r) => r.by.name },
+  { header: 'When', cell: (r) => <When at={r.at} text={ago(r.at)} /> },
+];
+
+/** Approvals dismissed lately because the approved text changed: on my documents, or my own approvals. */
+export function ApprovalsDismissed({ rows }: { rows: NonNullable<Dashboard['approvalsDismissed']> }) {
+  return <DashTable label="Approvals dismissed" columns={DISMISSED} rows={rows} docId={byDoc} rowKey={(r) => `${r.doc.id}-${r.at}`} />;
 }

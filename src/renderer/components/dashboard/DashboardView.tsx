@@ -4,7 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 import '../../styles/reviews.css';
 import { localToday } from '../postmortem/usePostmortemFields';
-import { MyInReview, OverdueActions, RecentlyDecided, StaleReviews, WaitingOnMe } from './DashboardSections';
+import { ApprovalsDismissed, MyInReview, OverdueActions, RecentlyDecided, StaleReviews, WaitingOnMe } from './DashboardSections';
 
 interface Part {
   id: string;
@@ -19,6 +19,14 @@ interface Part {
 function parts(d: Dashboard): Part[] {
   return [
     { id: 'waiting', label: 'Waiting on me', count: d.waitingOnMe.length, urgent: true, empty: 'Nothing waits on your review.', body: <WaitingOnMe rows={d.waitingOnMe} /> },
+    {
+      id: 'dismissed',
+      label: 'Approvals dismissed',
+      count: d.approvalsDismissed?.length ?? 0,
+      urgent: true,
+      empty: 'No approval was dismissed by a change of text in the last 30 days.',
+      body: <ApprovalsDismissed rows={d.approvalsDismissed ?? []} />,
+    },
     { id: 'mine', label: 'My documents in review', count: d.myInReview.length, urgent: false, empty: 'None of your documents is in review.', body: <MyInReview rows={d.myInReview} /> },
     { id: 'stale', label: 'Stale reviews', count: d.stale.length, urgent: true, empty: `No review has been idle for ${d.staleAfterDays} days or more.`, body: <StaleReviews rows={d.stale} /> },
     { id: 'decided', label: 'Recently decided', count: d.recentlyDecided.length, urgent: false, empty: 'Nothing was decided in the last 30 days.', body: <RecentlyDecided rows={d.recentlyDecided} /> },

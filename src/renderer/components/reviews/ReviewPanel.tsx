@@ -2,6 +2,9 @@ import type { Document } from '../../../shared/document';
 import { LIFECYCLES, statusLabel } from '../../../shared/kinds/lifecycle';
 import type { ReviewView } from '../../../shared/reviews/view';
 import '../../styles/reviews.css';
+import { samePerson, type PersonLike } from '../../../shared/reviews/people';
+import { useAppStore } from '../../store';
+import { ChangesSinceReview } from './ChangesSinceReview';
 import { CommentsSection } from './CommentsSection';
 import { ReviewChecklist } from './ReviewChecklist';
 import { ReviewersList } from './ReviewersList';
@@ -13,7 +16,17 @@ function PolicySummary({ review }: { review: ReviewView }) {
   const lc = LIFECYCLES[review.kind];
   const decided = review.status === lc.approvedStatus;
   if (decided) {
-    return <p className="policy-summary is-ok">{statusLabel(review.kind, review.status)}.</p>;
+    const back = statusLabel(review.kind, lc.reviewStatus ?? lc.statuses[0]!);
+    return (
+      <p className="policy-summary is-ok" data-testid="policy-summary">
+        {statusLabel(review.kind, review.status)}.{' '}
+        {review.policy.staleDismissed && (
+          <span className="review-muted" data-testid="approved-edit-notice">
+            Approval is of the text as written: editing the text (not whitespace or metadata) sends it back to {back} and its reviewers approve again.
+          </span>
+        )}
+      </p>
+    );
   }
   if (review.reviewers.length === 0 && !review.request && review.policy.ok) return null;
   return (
@@ -23,6 +36,11 @@ function PolicySummary({ review }: { review: ReviewView }) {
   );
 }
 
+/** The viewer gave a verdict on an earlier text than the one shown. */
+function mineStale(review: ReviewView, identity: PersonLike | null): boolean {
+  return !!identity && review.reviewers.some((r) => r.stale && r.verdict !== null && samePerson(r, identity));
+}
+
 /**
  * The review of a document, beside its text: who reviews it and their
  * verdicts, the request, my verdict, the RFC checklist and the comment
@@ -30,6 +48,7 @@ function PolicySummary({ review }: { review: ReviewView }) {
  */
 export function ReviewPanel({ doc }: { doc: Document }) {
   const h = useReview(doc);
+  const identity = useAppStore((s) => s.identity);
   const { review } = h;
   const suggested = doc.kind === 'rfc' && Array.isArray(doc.fields.reviewers) ? (doc.fields.reviewers as unknown[]).filter((r): r is string => typeof r === 'string') : [];
   return (
@@ -49,6 +68,7 @@ export function ReviewPanel({ doc }: { doc: Document }) {
         <>
           <PolicySummary review={review} />
           <ReviewersList review={review} h={h} suggested={suggested} />
+          {mineStale(review, identity) && <ChangesSinceReview docId={doc.id} body={doc.body} revision={doc.revision} />}
           <VerdictForm review={review} h={h} />
           <CommentsSection review={review} body={doc.body} h={h} />
           <ReviewChecklist review={review} h={h} />

@@ -67,7 +67,7 @@ export function ReviewersList({ review, h, suggested }: { review: ReviewView; h:
                 )}
                 {r.stale && (
                   <span className="stale-marker" title="The text changed after this verdict was given.">
-                    given on an earlier version
+                    {review.policy.staleDismissed && r.verdict === 'approve' ? 'dismissed: given on an earlier text' : 'given on an earlier version'}
                   </span>
                 )}
               </div>

@@ -40,6 +40,10 @@ export function describeReviewEvent(h: HistoryEntry): string | null {
       if (h.to === 'concern') return d.concern ? `noted a concern on ${item}: ${quoted(d.concern)}` : `withdrew the concern on ${item}`;
       return `${h.to === 'checked' ? 'ticked' : 'unticked'} ${item} on the review checklist${d.concern ? ` (concern: ${quoted(d.concern)})` : ''}`;
     }
+    case 'approvals-dismissed':
+      return `changed the approved text${d.how === 'restore' ? ' (a restore)' : d.source === 'sync' ? ' (synced from the team repository)' : ''}: the approval by ${list(names(d.names))} was dismissed`;
+    case 'approved-text-changed':
+      return 'changed the approved text; the review policy keeps approvals of earlier text';
     default:
       return null;
   }
