@@ -86,7 +86,7 @@ export function createApp(options: AppOptions): App {
   const reviewStore = new ReviewStore(db);
   const reviewLog = new ReviewLog(store, reviewStore, ctx);
   const approvals = new ApprovalGuard(store, reviewStore, settings, ctx, (doc) => recorder.keep(doc));
-  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings), approvals]);
+  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings, ctx.now), approvals]);
   const versions = new VersionService(store, recorder, documents, ctx);
   const trash = new TrashService(store, ctx);
   const adrs = new AdrService(store, ctx, [recorder, links]);

@@ -100,7 +100,7 @@ export class DashboardService {
     const staleAfterDays = this.staleAfterDays();
     const policy = readReviewPolicy(this.settings);
     const dismiss = policy.dismissStaleApprovals !== false;
-    const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [], approvalsDismissed: [] };
+    const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [], approvalsDismissed: [], inFcp: [], onHold: [], overdueReviews: [], staleProposals: [] };
 
     for (const [docId, records] of this.reviews.listLive()) {
       const request = lastRequest(records);
@@ -121,8 +121,16 @@ export class DashboardService {
           reason: dismissedMine ? 'text-changed' : 'requested',
         });
       }
+      const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, fields: doc.fields, policy, now: now.toISOString() });
+      const waiting = listed.filter((r) => !r.respondedSinceRequest).map((r) => r.name);
+      if (result.fcp?.state === 'running') out.inFcp!.push({ doc: dashDoc(doc), endsAt: result.fcp.endsAt, daysLeft: result.fcp.daysLeft });
+      if (result.hold) out.onHold!.push({ doc: dashDoc(doc), ...result.hold });
+      if (request.due && request.due < (today ?? now.toISOString().slice(0, 10)) && waiting.length) out.overdueReviews!.push({ doc: dashDoc(doc), due: request.due, waitingOn: waiting });
+      const inReviewDays = Math.floor((now.getTime() - Date.parse(request.at)) / DAY_MS);
+      if (policy.staleProposalDays && inReviewDays > policy.staleProposalDays) {
+        out.staleProposals!.push({ doc: dashDoc(doc), requestedAt: request.at, days: inReviewDays, limit: policy.staleProposalDays });
+      }
       if (mine) {
-        const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, fields: doc.fields, policy });
         out.myInReview.push({
           doc: dashDoc(doc),
           requestedAt: request.at,
@@ -141,6 +149,9 @@ export class DashboardService {
     out.waitingOnMe.sort((a, b) => (a.requestedAt < b.requestedAt ? 1 : -1));
     out.myInReview.sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : 1));
     out.stale.sort((a, b) => b.idleDays - a.idleDays);
+    out.inFcp!.sort((a, b) => (a.endsAt < b.endsAt ? -1 : 1));
+    out.overdueReviews!.sort((a, b) => (a.due < b.due ? -1 : 1));
+    out.staleProposals!.sort((a, b) => b.days - a.days);
 
     const seen = new Set<string>();
     for (const r of this.decidedStmt.all(new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString())) {

@@ -20,17 +20,21 @@ export class ReviewPolicyGate implements DocumentHooks {
   constructor(
     private readonly log: ReviewLog,
     private readonly settings: SettingsStore,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   beforeMove(doc: Document, to: string): void {
     if (to !== LIFECYCLES[doc.kind].approvedStatus) return;
-    const result = evaluatePolicy({ kind: doc.kind, records: this.log.records(doc.id), body: doc.body, fields: doc.fields, policy: readReviewPolicy(this.settings) });
+    const result = evaluatePolicy({ kind: doc.kind, records: this.log.records(doc.id), body: doc.body, fields: doc.fields, policy: readReviewPolicy(this.settings), now: this.now().toISOString() });
     if (result.ok) return;
     throw new AppError('POLICY', `${displayRef(doc.kind, doc.number)} cannot move to ${statusLabel(doc.kind, to)} yet. ${result.message}`, {
       missing: result.missing,
       changesRequestedBy: result.changesRequestedBy,
       approvals: result.approvals,
       minApprovals: result.minApprovals,
+      openConcerns: result.openConcerns ?? [],
+      onHold: !!result.hold,
+      ...(result.fcp ? { finalCommentPeriodEndsAt: result.fcp.endsAt } : {}),
     });
   }
 

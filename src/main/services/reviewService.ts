@@ -15,6 +15,7 @@ import type { DocumentStore } from '../store/documentStore';
 import type { SettingsStore } from '../store/settingsStore';
 import type { DocumentService, ServiceContext } from './documentService';
 import { readReviewPolicy, type ReviewLog } from './reviewLog';
+import { ReviewBlocks } from './reviewBlocks';
 import { findReviewedText, type ReviewedText } from './reviewedText';
 import type { VersionService } from './versionService';
 
@@ -28,6 +29,9 @@ const short = (s: string): string => (s.length > QUOTE_IN_HISTORY ? `${s.slice(0
  * current identity in one transaction with any status change it causes.
  */
 export class ReviewService {
+  /** Concerns and holds. */
+  readonly blocks: ReviewBlocks;
+
   constructor(
     private readonly documents: DocumentService,
     private readonly store: DocumentStore,
@@ -35,12 +39,14 @@ export class ReviewService {
     private readonly settings: SettingsStore,
     private readonly ctx: ServiceContext,
     private readonly versions?: VersionService,
-  ) {}
+  ) {
+    this.blocks = new ReviewBlocks(documents, store, log, ctx, (docId) => this.get(docId));
+  }
 
   /** The review as the panel shows it, for the current identity. */
   get(docId: string): ReviewView {
     const doc = this.documents.get(docId);
-    return buildReviewView(doc, this.log.records(docId), readReviewPolicy(this.settings), this.ctx.identity());
+    return buildReviewView(doc, this.log.records(docId), readReviewPolicy(this.settings), this.ctx.identity(), this.ctx.now().toISOString());
   }
 
   /**
@@ -105,7 +111,7 @@ export class ReviewService {
    * matrices have no review status, so only the request is recorded, and
    * only while they are undecided.
    */
-  request(docId: string, note = ''): { review: ReviewView; document: Document } {
+  request(docId: string, note = '', due?: string): { review: ReviewView; document: Document } {
     return this.store.transaction(() => {
       let doc = this.documents.get(docId);
       const reviewers = deriveReviewers(this.log.records(docId), '').filter((r) => r.listed);
@@ -120,8 +126,8 @@ export class ReviewService {
       }
       this.log.append(
         doc,
-        { type: 'request', revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc), note: note.trim() },
-        { event: 'review-requested', data: { reviewers: reviewers.map((r) => r.name), ...(note.trim() ? { note: short(note.trim()) } : {}) } },
+        { type: 'request', revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc), note: note.trim(), ...(due ? { due } : {}) },
+        { event: 'review-requested', data: { reviewers: reviewers.map((r) => r.name), ...(note.trim() ? { note: short(note.trim()) } : {}), ...(due ? { due } : {}) } },
       );
       if (lc.reviewStatus !== null && doc.status !== lc.reviewStatus) doc = this.documents.move(docId, lc.reviewStatus);
       return { review: this.get(docId), document: doc };

@@ -49,6 +49,14 @@ export const DashboardSchema = z.object({
   /** Documents that reached their approved status (or were rejected) lately; newest first. */
   recentlyDecided: z.array(z.object({ doc: DashDocSchema, decidedAt: z.string(), decidedBy: PersonSchema })),
   overdueActions: z.array(ActionItemRowSchema),
+  /** Documents in their final comment period, ending soonest first. */
+  inFcp: z.array(z.object({ doc: DashDocSchema, endsAt: z.string(), daysLeft: z.number().int() })).optional(),
+  /** Documents on hold, with who put them there and why. */
+  onHold: z.array(z.object({ doc: DashDocSchema, by: PersonSchema, at: z.string(), reason: z.string() })).optional(),
+  /** Reviews asked for by a day that has passed, with who has not answered. */
+  overdueReviews: z.array(z.object({ doc: DashDocSchema, due: z.string(), waitingOn: z.array(z.string()) })).optional(),
+  /** Documents in review for longer than the policy's staleProposalDays. */
+  staleProposals: z.array(z.object({ doc: DashDocSchema, requestedAt: z.string(), days: z.number().int(), limit: z.number().int() })).optional(),
   /** Approvals dismissed lately because the text changed, on my documents or of my approvals; newest first. */
   approvalsDismissed: z.array(z.object({ doc: DashDocSchema, at: z.string(), by: PersonSchema, names: z.array(z.string()) })).optional(),
 });
@@ -71,7 +79,8 @@ export const reviewsContract = {
   },
   /** Asks the reviewers to review; RFCs and postmortems move to In Review. */
   'reviews:request': {
-    input: z.object({ docId: DocIdSchema, note: z.string().max(2000).optional() }).strict(),
+    /** `due`: the day the reviews are asked for by (the dashboard shows overdue ones). */
+    input: z.object({ docId: DocIdSchema, note: z.string().max(2000).optional(), due: DaySchema.optional() }).strict(),
     output: z.object({ review: ReviewViewSchema, document: DocumentSchema }),
   },
   'reviews:verdict': {
@@ -92,6 +101,27 @@ export const reviewsContract = {
   /** Ticks (or unticks) an Architecture Review Checklist item of an RFC, with an optional concern. */
   'reviews:checklist': {
     input: z.object({ docId: DocIdSchema, item: ChecklistItemIdSchema, checked: z.boolean(), concern: z.string().max(5000).optional() }).strict(),
+    output: ReviewViewSchema,
+  },
+  /** Raises a named blocking concern on the document (anchor.section ''), a section or a passage. */
+  'reviews:raiseConcern': {
+    input: z
+      .object({ docId: DocIdSchema, title: z.string().trim().min(1, 'name the concern').max(200), text: z.string().max(20_000), anchor: AnchorSchema.strict() })
+      .strict(),
+    output: ReviewViewSchema,
+  },
+  /** Resolves (resolved: true) or reopens a concern; only its raiser or their delegate may. */
+  'reviews:resolveConcern': {
+    input: z.object({ docId: DocIdSchema, concernId: RecordIdSchema, resolved: z.boolean(), note: z.string().max(2000).optional() }).strict(),
+    output: ReviewViewSchema,
+  },
+  'reviews:delegateConcern': {
+    input: z.object({ docId: DocIdSchema, concernId: RecordIdSchema, to: PersonSchema.strict() }).strict(),
+    output: ReviewViewSchema,
+  },
+  /** Puts the document on hold (with a reason) or lifts the hold. */
+  'reviews:hold': {
+    input: z.object({ docId: DocIdSchema, on: z.boolean(), reason: z.string().max(2000).optional() }).strict(),
     output: ReviewViewSchema,
   },
   /** The text I last gave a verdict on (body null when no kept version holds it), for "changes since your review". */
