@@ -6,6 +6,7 @@ import { samePerson, type PersonLike } from '../../../shared/reviews/people';
 import { useAppStore } from '../../store';
 import { ChangesSinceReview } from './ChangesSinceReview';
 import { CommentsSection } from './CommentsSection';
+import { ConcernsSection, HoldControl } from './ConcernsSection';
 import { ReviewChecklist } from './ReviewChecklist';
 import { ReviewersList } from './ReviewersList';
 import { useReview } from './useReview';
@@ -67,9 +68,11 @@ export function ReviewPanel({ doc }: { doc: Document }) {
       ) : (
         <>
           <PolicySummary review={review} />
+          <HoldControl review={review} h={h} />
           <ReviewersList review={review} h={h} suggested={suggested} />
           {mineStale(review, identity) && <ChangesSinceReview docId={doc.id} body={doc.body} revision={doc.revision} />}
           <VerdictForm review={review} h={h} />
+          <ConcernsSection review={review} body={doc.body} h={h} />
           <CommentsSection review={review} body={doc.body} h={h} />
           <ReviewChecklist review={review} h={h} />
         </>
