@@ -132,6 +132,13 @@ describe('stale approvals in the browser', () => {
     await open(n);
     await editor(n).locator('.status-controls').getByRole('button', { name: 'Approved', exact: true }).click();
     await badge(n).getByText('Approved', { exact: true }).waitFor();
+
+    // The decisions count in the process metrics: a chart of the median time from In Review to decision.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Dashboard', exact: true }).click();
+    const metrics = page.locator('#dash-metrics');
+    await metrics.getByRole('img', { name: /^Median time from In Review to decision: RFCs \(2\) / }).waitFor();
+    await metrics.getByRole('table', { name: 'Decisions' }).getByRole('link', { name: `RFC-${n} Store documents in SQLite` }).first().waitFor();
+    await metrics.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-metrics.png') });
   });
 
   it('a restore of the text the reviewer rejected sends the Approved RFC back to In Review', async () => {

@@ -12,6 +12,7 @@ import type { SettingsStore } from '../store/settingsStore';
 import type { ActionItemService } from './actionItemService';
 import type { ServiceContext } from './documentService';
 import { readReviewPolicy } from './reviewLog';
+import { METRICS_DAYS, ReviewMetrics } from './reviewMetrics';
 
 export const STALE_DAYS_KEY = 'staleReviewDays';
 export const DEFAULT_STALE_DAYS = 5;
@@ -49,6 +50,7 @@ const dashDoc = (d: Pick<Document, 'id' | 'kind' | 'number' | 'title' | 'status'
 export class DashboardService {
   private readonly decidedStmt;
   private readonly dismissedStmt;
+  private readonly metrics: ReviewMetrics;
 
   constructor(
     private readonly store: DocumentStore,
@@ -63,6 +65,7 @@ export class DashboardService {
        WHERE h.event = 'status' AND d.deleted_at IS NULL AND h.to_value = d.status AND h.at >= ?
        ORDER BY h.at DESC, h.id DESC`,
     );
+    this.metrics = new ReviewMetrics(store);
     this.dismissedStmt = store.db.prepare<[string], { doc_id: string; at: string; actor_name: string; actor_email: string; data: string | null }>(
       `SELECT h.doc_id, h.at, h.actor_name, h.actor_email, h.data FROM history h JOIN documents d ON d.id = h.doc_id
        WHERE h.event = 'approvals-dismissed' AND d.deleted_at IS NULL AND h.at >= ? ORDER BY h.at DESC, h.id DESC LIMIT 50`,
@@ -102,6 +105,7 @@ export class DashboardService {
     const dismiss = policy.dismissStaleApprovals !== false;
     const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [], approvalsDismissed: [], inFcp: [], onHold: [], overdueReviews: [], staleProposals: [] };
 
+    const openByReviewer = new Map<string, number>();
     for (const [docId, records] of this.reviews.listLive()) {
       const request = lastRequest(records);
       const doc = request ? this.store.get(docId) : undefined;
@@ -123,6 +127,7 @@ export class DashboardService {
       }
       const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, fields: doc.fields, policy, now: now.toISOString() });
       const waiting = listed.filter((r) => !r.respondedSinceRequest).map((r) => r.name);
+      for (const name of waiting) openByReviewer.set(name, (openByReviewer.get(name) ?? 0) + 1);
       if (result.fcp?.state === 'running') out.inFcp!.push({ doc: dashDoc(doc), endsAt: result.fcp.endsAt, daysLeft: result.fcp.daysLeft });
       if (result.hold) out.onHold!.push({ doc: dashDoc(doc), ...result.hold });
       if (request.due && request.due < (today ?? now.toISOString().slice(0, 10)) && waiting.length) out.overdueReviews!.push({ doc: dashDoc(doc), due: request.due, waitingOn: waiting });
@@ -162,6 +167,12 @@ export class DashboardService {
       if (out.recentlyDecided.length === RECENT_LIMIT) break;
     }
 
+    out.metrics = {
+      days: METRICS_DAYS,
+      ...this.metrics.decisions(now),
+      openReviewsByReviewer: [...openByReviewer].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+      staleInReview: out.stale.length,
+    };
     out.approvalsDismissed = this.dismissed(me, new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString());
     out.overdueActions = this.actionItems.list({ overdueOnly: true, ...(today ? { today } : {}) });
     return out;

@@ -57,6 +57,19 @@ export const DashboardSchema = z.object({
   overdueReviews: z.array(z.object({ doc: DashDocSchema, due: z.string(), waitingOn: z.array(z.string()) })).optional(),
   /** Documents in review for longer than the policy's staleProposalDays. */
   staleProposals: z.array(z.object({ doc: DashDocSchema, requestedAt: z.string(), days: z.number().int(), limit: z.number().int() })).optional(),
+  /** Process metrics over the last 90 days, from the history. */
+  metrics: z
+    .object({
+      days: z.number().int(),
+      /** Time from In Review to a decision, per decision, newest first. */
+      decisions: z.array(z.object({ doc: DashDocSchema, inReviewAt: z.string(), decidedAt: z.string(), outcome: z.enum(['approved', 'rejected']), days: z.number() })),
+      medianDaysByKind: z.array(z.object({ kind: DocKindSchema, median: z.number(), count: z.number().int() })),
+      /** Reviews asked of each person and not answered since, most first. */
+      openReviewsByReviewer: z.array(z.object({ name: z.string(), count: z.number().int() })),
+      /** Documents in review with no activity for the stale limit. */
+      staleInReview: z.number().int(),
+    })
+    .optional(),
   /** Approvals dismissed lately because the text changed, on my documents or of my approvals; newest first. */
   approvalsDismissed: z.array(z.object({ doc: DashDocSchema, at: z.string(), by: PersonSchema, names: z.array(z.string()) })).optional(),
 });

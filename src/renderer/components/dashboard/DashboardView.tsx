@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 import '../../styles/reviews.css';
 import { localToday } from '../postmortem/usePostmortemFields';
+import { ProcessMetrics } from './ProcessMetrics';
 import { ApprovalsDismissed, InFcp, MyInReview, OnHold, OverdueReviews, StaleProposals, OverdueActions, RecentlyDecided, StaleReviews, WaitingOnMe } from './DashboardSections';
 
 interface Part {
@@ -34,6 +35,14 @@ function parts(d: Dashboard): Part[] {
     { id: 'stale-proposals', label: 'Stale proposals', count: d.staleProposals?.length ?? 0, urgent: true, empty: 'No proposal is in review longer than the policy allows.', body: <StaleProposals rows={d.staleProposals ?? []} /> },
     { id: 'stale', label: 'Stale reviews', count: d.stale.length, urgent: true, empty: `No review has been idle for ${d.staleAfterDays} days or more.`, body: <StaleReviews rows={d.stale} /> },
     { id: 'decided', label: 'Recently decided', count: d.recentlyDecided.length, urgent: false, empty: 'Nothing was decided in the last 30 days.', body: <RecentlyDecided rows={d.recentlyDecided} /> },
+    {
+      id: 'metrics',
+      label: 'Decisions (90 days)',
+      count: d.metrics?.decisions.length ?? 0,
+      urgent: false,
+      empty: 'No review ended in a decision in the last 90 days.',
+      body: d.metrics ? <ProcessMetrics m={d.metrics} /> : null,
+    },
     { id: 'overdue', label: 'Overdue action items', count: d.overdueActions.length, urgent: true, empty: 'No postmortem action item is overdue.', body: <OverdueActions rows={d.overdueActions} /> },
   ];
 }
