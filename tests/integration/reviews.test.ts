@@ -160,7 +160,7 @@ describe('a review from request to approval', () => {
     expect(review.threads[0]!.resolved).toBe(false);
   });
 
-  it('marks an approval given before a body edit as given on an earlier version, and still counts it', async () => {
+  it('marks an approval given before a body edit as given on an earlier version, and dismisses it (the default policy)', async () => {
     let doc = await rfcWithReviewers();
     await call('reviews:request', { docId: doc.id });
     await as(GRACE);
@@ -173,8 +173,8 @@ describe('a review from request to approval', () => {
     doc = await editSection(doc, 'Summary', 'We store documents in SQLite with WAL.');
     const review = await call('reviews:get', { docId: doc.id });
     expect(review.reviewers[0]).toMatchObject({ name: 'Grace', verdict: 'approve', stale: true });
-    expect(review.policy).toMatchObject({ ok: true, staleApprovals: ['Grace'] });
-    expect(review.policy.message).toMatch(/Grace approved an earlier version/);
+    expect(review.policy).toMatchObject({ ok: false, missing: ['Grace'], staleApprovals: ['Grace'], staleDismissed: true });
+    expect(review.policy.message).toMatch(/The approval by Grace was given on an earlier text and is dismissed/);
   });
 
   it('applies a minimum number of approvals per kind from the workspace policy', async () => {

@@ -1,9 +1,9 @@
 import type { Dashboard } from '../../shared/contract/reviews';
-import type { Document } from '../../shared/document';
+import type { Document, Person } from '../../shared/document';
 import { LIFECYCLES } from '../../shared/kinds/lifecycle';
 import type { DocKind } from '../../shared/kinds/kinds';
-import { bodyHash } from '../../shared/reviews/bodyHash';
-import { samePerson } from '../../shared/reviews/people';
+import { textVersion } from '../../shared/reviews/contentHash';
+import { personLabel, samePerson } from '../../shared/reviews/people';
 import { evaluatePolicy } from '../../shared/reviews/policy';
 import { deriveReviewers, isUnderReview, lastRequest } from '../../shared/reviews/state';
 import type { DocumentStore } from '../store/documentStore';
@@ -12,6 +12,7 @@ import type { SettingsStore } from '../store/settingsStore';
 import type { ActionItemService } from './actionItemService';
 import type { ServiceContext } from './documentService';
 import { readReviewPolicy } from './reviewLog';
+import { METRICS_DAYS, ReviewMetrics } from './reviewMetrics';
 
 export const STALE_DAYS_KEY = 'staleReviewDays';
 export const DEFAULT_STALE_DAYS = 5;
@@ -48,6 +49,8 @@ const dashDoc = (d: Pick<Document, 'id' | 'kind' | 'number' | 'title' | 'status'
  */
 export class DashboardService {
   private readonly decidedStmt;
+  private readonly dismissedStmt;
+  private readonly metrics: ReviewMetrics;
 
   constructor(
     private readonly store: DocumentStore,
@@ -62,6 +65,25 @@ export class DashboardService {
        WHERE h.event = 'status' AND d.deleted_at IS NULL AND h.to_value = d.status AND h.at >= ?
        ORDER BY h.at DESC, h.id DESC`,
     );
+    this.metrics = new ReviewMetrics(store);
+    this.dismissedStmt = store.db.prepare<[string], { doc_id: string; at: string; actor_name: string; actor_email: string; data: string | null }>(
+      `SELECT h.doc_id, h.at, h.actor_name, h.actor_email, h.data FROM history h JOIN documents d ON d.id = h.doc_id
+       WHERE h.event = 'approvals-dismissed' AND d.deleted_at IS NULL AND h.at >= ? ORDER BY h.at DESC, h.id DESC LIMIT 50`,
+    );
+  }
+
+  /** Dismissals of approvals since `since` on my documents or of my own approvals, on documents not decided again since. */
+  private dismissed(me: Person, since: string): NonNullable<Dashboard['approvalsDismissed']> {
+    const out: NonNullable<Dashboard['approvalsDismissed']> = [];
+    for (const r of this.dismissedStmt.all(since)) {
+      const names = (JSON.parse(r.data ?? '{}') as { names?: unknown }).names;
+      const list = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+      const doc = this.store.get(r.doc_id);
+      if (!doc || doc.status === LIFECYCLES[doc.kind].approvedStatus) continue;
+      if (!samePerson(doc.createdBy, me) && !list.includes(personLabel(me))) continue;
+      out.push({ doc: dashDoc(doc), at: r.at, by: { name: r.actor_name, email: r.actor_email }, names: list });
+    }
+    return out;
   }
 
   staleAfterDays(): number {
@@ -80,21 +102,40 @@ export class DashboardService {
     const now = this.ctx.now();
     const staleAfterDays = this.staleAfterDays();
     const policy = readReviewPolicy(this.settings);
-    const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [] };
+    const dismiss = policy.dismissStaleApprovals !== false;
+    const out: Dashboard = { staleAfterDays, waitingOnMe: [], myInReview: [], stale: [], recentlyDecided: [], overdueActions: [], approvalsDismissed: [], inFcp: [], onHold: [], overdueReviews: [], staleProposals: [] };
 
+    const openByReviewer = new Map<string, number>();
     for (const [docId, records] of this.reviews.listLive()) {
       const request = lastRequest(records);
       const doc = request ? this.store.get(docId) : undefined;
       if (!request || !doc || !isUnderReview(doc.kind, doc.status, true)) continue;
-      const reviewers = deriveReviewers(records, bodyHash(doc.body));
+      const reviewers = deriveReviewers(records, textVersion(doc));
       const listed = reviewers.filter((r) => r.listed);
       const mine = samePerson(doc.createdBy, me);
       const asReviewer = listed.find((r) => samePerson(r, me));
-      if (asReviewer && !mine && !asReviewer.respondedSinceRequest) {
-        out.waitingOnMe.push({ doc: dashDoc(doc), requestedAt: request.at, requestedBy: request.by, required: asReviewer.required, again: asReviewer.respondedAt !== null });
+      const dismissedMine = dismiss && asReviewer?.verdict === 'approve' && asReviewer.stale;
+      if (asReviewer && !mine && (!asReviewer.respondedSinceRequest || dismissedMine)) {
+        out.waitingOnMe.push({
+          doc: dashDoc(doc),
+          requestedAt: request.at,
+          requestedBy: request.by,
+          required: asReviewer.required,
+          again: asReviewer.respondedAt !== null,
+          reason: dismissedMine ? 'text-changed' : 'requested',
+        });
+      }
+      const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, fields: doc.fields, policy, now: now.toISOString() });
+      const waiting = listed.filter((r) => !r.respondedSinceRequest).map((r) => r.name);
+      for (const name of waiting) openByReviewer.set(name, (openByReviewer.get(name) ?? 0) + 1);
+      if (result.fcp?.state === 'running') out.inFcp!.push({ doc: dashDoc(doc), endsAt: result.fcp.endsAt, daysLeft: result.fcp.daysLeft });
+      if (result.hold) out.onHold!.push({ doc: dashDoc(doc), ...result.hold });
+      if (request.due && request.due < (today ?? now.toISOString().slice(0, 10)) && waiting.length) out.overdueReviews!.push({ doc: dashDoc(doc), due: request.due, waitingOn: waiting });
+      const inReviewDays = Math.floor((now.getTime() - Date.parse(request.at)) / DAY_MS);
+      if (policy.staleProposalDays && inReviewDays > policy.staleProposalDays) {
+        out.staleProposals!.push({ doc: dashDoc(doc), requestedAt: request.at, days: inReviewDays, limit: policy.staleProposalDays });
       }
       if (mine) {
-        const result = evaluatePolicy({ kind: doc.kind, records, body: doc.body, policy });
         out.myInReview.push({
           doc: dashDoc(doc),
           requestedAt: request.at,
@@ -113,6 +154,9 @@ export class DashboardService {
     out.waitingOnMe.sort((a, b) => (a.requestedAt < b.requestedAt ? 1 : -1));
     out.myInReview.sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : 1));
     out.stale.sort((a, b) => b.idleDays - a.idleDays);
+    out.inFcp!.sort((a, b) => (a.endsAt < b.endsAt ? -1 : 1));
+    out.overdueReviews!.sort((a, b) => (a.due < b.due ? -1 : 1));
+    out.staleProposals!.sort((a, b) => b.days - a.days);
 
     const seen = new Set<string>();
     for (const r of this.decidedStmt.all(new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString())) {
@@ -123,6 +167,13 @@ export class DashboardService {
       if (out.recentlyDecided.length === RECENT_LIMIT) break;
     }
 
+    out.metrics = {
+      days: METRICS_DAYS,
+      ...this.metrics.decisions(now),
+      openReviewsByReviewer: [...openByReviewer].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+      staleInReview: out.stale.length,
+    };
+    out.approvalsDismissed = this.dismissed(me, new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString());
     out.overdueActions = this.actionItems.list({ overdueOnly: true, ...(today ? { today } : {}) });
     return out;
   }

@@ -13,12 +13,19 @@ export interface ServiceContext {
 }
 
 /**
+ * Where a write comes from: a person's edit, a version restore, a sync
+ * taking in the repository's text, a sync rewriting references after a
+ * renumbering, the resolution of a sync conflict, or an import.
+ */
+export type SaveSource = 'edit' | 'restore' | 'sync' | 'renumber' | 'merge' | 'import';
+
+/**
  * What other services do after a document write, inside the same transaction
  * (versions, links). A hook that throws rolls the write back.
  */
 export interface DocumentHooks {
   onCreated?(doc: Document): void;
-  onSaved?(before: Document, after: Document): void;
+  onSaved?(before: Document, after: Document, source?: SaveSource): void;
   onMoved?(before: Document, after: Document): void;
   /** Runs before a legal move is written; throwing (e.g. POLICY when reviews do not allow approval) refuses the move. */
   beforeMove?(doc: Document, to: string): void;
@@ -30,6 +37,8 @@ export interface DocumentPatch {
   title?: string;
   body?: string;
   fields?: Record<string, unknown>;
+  /** Where the edit comes from (default 'edit'); hooks may treat a restore differently. */
+  source?: SaveSource;
 }
 
 /** Creating, editing and moving documents, with the rules of each kind. */
@@ -103,8 +112,9 @@ export class DocumentService {
       if (patch.title !== undefined && patch.title !== doc.title) {
         this.store.addHistory({ docId: doc.id, at: next.updatedAt, actor: this.ctx.identity(), event: 'renamed', from: doc.title, to: next.title });
       }
-      for (const h of this.hooks) h.onSaved?.(doc, next);
-      return next;
+      for (const h of this.hooks) h.onSaved?.(doc, next, patch.source ?? 'edit');
+      // A hook may have changed more (an approved document going back to review).
+      return this.store.get(next.id) ?? next;
     });
   }
 

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { displayRef } from '../../shared/kinds/kinds';
 import { LIFECYCLES, statusLabel } from '../../shared/kinds/lifecycle';
 import { bodyHash } from '../../shared/reviews/bodyHash';
+import { contentHash } from '../../shared/reviews/contentHash';
 import { evaluatePolicy } from '../../shared/reviews/policy';
 import { deriveReviewers, lastRequest } from '../../shared/reviews/state';
 import type { SettingsStore } from '../store/settingsStore';
@@ -19,17 +20,21 @@ export class ReviewPolicyGate implements DocumentHooks {
   constructor(
     private readonly log: ReviewLog,
     private readonly settings: SettingsStore,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   beforeMove(doc: Document, to: string): void {
     if (to !== LIFECYCLES[doc.kind].approvedStatus) return;
-    const result = evaluatePolicy({ kind: doc.kind, records: this.log.records(doc.id), body: doc.body, policy: readReviewPolicy(this.settings) });
+    const result = evaluatePolicy({ kind: doc.kind, records: this.log.records(doc.id), body: doc.body, fields: doc.fields, policy: readReviewPolicy(this.settings), now: this.now().toISOString() });
     if (result.ok) return;
     throw new AppError('POLICY', `${displayRef(doc.kind, doc.number)} cannot move to ${statusLabel(doc.kind, to)} yet. ${result.message}`, {
       missing: result.missing,
       changesRequestedBy: result.changesRequestedBy,
       approvals: result.approvals,
       minApprovals: result.minApprovals,
+      openConcerns: result.openConcerns ?? [],
+      onHold: !!result.hold,
+      ...(result.fcp ? { finalCommentPeriodEndsAt: result.fcp.endsAt } : {}),
     });
   }
 
@@ -42,7 +47,7 @@ export class ReviewPolicyGate implements DocumentHooks {
     const reviewers = deriveReviewers(records, '').filter((r) => r.listed);
     this.log.append(
       after,
-      { type: 'request', revision: before.revision, bodyHash: bodyHash(before.body), note: '' },
+      { type: 'request', revision: before.revision, bodyHash: bodyHash(before.body), contentHash: contentHash(before), note: '' },
       { event: 'review-requested', data: { reviewers: reviewers.map((r) => r.name) } },
     );
   }

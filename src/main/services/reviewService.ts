@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { displayRef, KINDS } from '../../shared/kinds/kinds';
 import { initialStatus, LIFECYCLES, statusLabel } from '../../shared/kinds/lifecycle';
 import { bodyHash } from '../../shared/reviews/bodyHash';
+import { contentHash } from '../../shared/reviews/contentHash';
 import { buildReviewView } from '../../shared/reviews/buildReviewView';
 import { checklistItem, type ChecklistItemId } from '../../shared/reviews/checklist';
 import { personLabel, samePerson } from '../../shared/reviews/people';
@@ -14,6 +15,9 @@ import type { DocumentStore } from '../store/documentStore';
 import type { SettingsStore } from '../store/settingsStore';
 import type { DocumentService, ServiceContext } from './documentService';
 import { readReviewPolicy, type ReviewLog } from './reviewLog';
+import { ReviewBlocks } from './reviewBlocks';
+import { findReviewedText, type ReviewedText } from './reviewedText';
+import type { VersionService } from './versionService';
 
 const QUOTE_IN_HISTORY = 120;
 const short = (s: string): string => (s.length > QUOTE_IN_HISTORY ? `${s.slice(0, QUOTE_IN_HISTORY - 1)}…` : s);
@@ -25,18 +29,36 @@ const short = (s: string): string => (s.length > QUOTE_IN_HISTORY ? `${s.slice(0
  * current identity in one transaction with any status change it causes.
  */
 export class ReviewService {
+  /** Concerns and holds. */
+  readonly blocks: ReviewBlocks;
+
   constructor(
     private readonly documents: DocumentService,
     private readonly store: DocumentStore,
     private readonly log: ReviewLog,
     private readonly settings: SettingsStore,
     private readonly ctx: ServiceContext,
-  ) {}
+    private readonly versions?: VersionService,
+  ) {
+    this.blocks = new ReviewBlocks(documents, store, log, ctx, (docId) => this.get(docId));
+  }
 
   /** The review as the panel shows it, for the current identity. */
   get(docId: string): ReviewView {
     const doc = this.documents.get(docId);
-    return buildReviewView(doc, this.log.records(docId), readReviewPolicy(this.settings), this.ctx.identity());
+    return buildReviewView(doc, this.log.records(docId), readReviewPolicy(this.settings), this.ctx.identity(), this.ctx.now().toISOString());
+  }
+
+  /**
+   * The text the current identity last reviewed, for "changes since your
+   * review"; null when they gave no verdict on this document.
+   */
+  reviewedText(docId: string): ReviewedText | null {
+    const doc = this.documents.get(docId);
+    const me = this.ctx.identity();
+    const mine = deriveReviewers(this.log.records(docId), '').find((r) => samePerson(r, me));
+    if (!mine || !this.versions) return null;
+    return findReviewedText(doc, mine, this.versions);
   }
 
   /**
@@ -89,7 +111,7 @@ export class ReviewService {
    * matrices have no review status, so only the request is recorded, and
    * only while they are undecided.
    */
-  request(docId: string, note = ''): { review: ReviewView; document: Document } {
+  request(docId: string, note = '', due?: string): { review: ReviewView; document: Document } {
     return this.store.transaction(() => {
       let doc = this.documents.get(docId);
       const reviewers = deriveReviewers(this.log.records(docId), '').filter((r) => r.listed);
@@ -104,8 +126,8 @@ export class ReviewService {
       }
       this.log.append(
         doc,
-        { type: 'request', revision: doc.revision, bodyHash: bodyHash(doc.body), note: note.trim() },
-        { event: 'review-requested', data: { reviewers: reviewers.map((r) => r.name), ...(note.trim() ? { note: short(note.trim()) } : {}) } },
+        { type: 'request', revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc), note: note.trim(), ...(due ? { due } : {}) },
+        { event: 'review-requested', data: { reviewers: reviewers.map((r) => r.name), ...(note.trim() ? { note: short(note.trim()) } : {}), ...(due ? { due } : {}) } },
       );
       if (lc.reviewStatus !== null && doc.status !== lc.reviewStatus) doc = this.documents.move(docId, lc.reviewStatus);
       return { review: this.get(docId), document: doc };
@@ -121,7 +143,7 @@ export class ReviewService {
       }
       this.log.append(
         doc,
-        { type: 'verdict', verdict, note: note.trim(), revision: doc.revision, bodyHash: bodyHash(doc.body) },
+        { type: 'verdict', verdict, note: note.trim(), revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc) },
         { event: 'verdict', to: verdict, data: note.trim() ? { note: short(note.trim()) } : undefined },
       );
       return this.get(docId);
@@ -134,7 +156,7 @@ export class ReviewService {
       const doc = this.documents.get(docId);
       this.log.append(
         doc,
-        { type: 'comment', text, anchor, revision: doc.revision, bodyHash: bodyHash(doc.body) },
+        { type: 'comment', text, anchor, revision: doc.revision, bodyHash: bodyHash(doc.body), contentHash: contentHash(doc) },
         { event: 'comment', data: { section: anchor.section, ...(anchor.quote ? { quote: short(anchor.quote) } : {}), text: short(text) } },
       );
       return this.get(docId);

@@ -55,6 +55,7 @@ export class VersionRecorder implements DocumentHooks {
          VALUES (@docId, @revision, @at, @actorName, @actorEmail, @reason, @status, @title, @body, @fields)`,
       ),
       newest: db.prepare<[string], VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE doc_id = ? ORDER BY id DESC LIMIT 1`),
+      newestText: db.prepare<[string], { body: string; fields: string }>('SELECT body, fields FROM versions WHERE doc_id = ? ORDER BY id DESC LIMIT 1'),
     };
   }
 
@@ -69,6 +70,13 @@ export class VersionRecorder implements DocumentHooks {
 
   onMoved(_before: Document, after: Document): void {
     this.record(after, 'status');
+  }
+
+  /** Keeps a snapshot of `doc` unless the newest version already holds the same text (a reviewed text about to change). */
+  keep(doc: Document): void {
+    const newest = this.stmts.newestText.get(doc.id);
+    if (newest && newest.body === doc.body && newest.fields === JSON.stringify(doc.fields)) return;
+    this.record(doc, 'session');
   }
 
   /** Keeps a snapshot of the document's title, body and fields as they are now. */
@@ -139,7 +147,7 @@ export class VersionService {
       }
       const v = this.get(docId, versionId);
       this.recorder.record(doc, 'before-restore');
-      const next = this.documents.update({ id: docId, baseRevision: doc.revision, title: v.title, body: v.body, fields: v.fields });
+      const next = this.documents.update({ id: docId, baseRevision: doc.revision, title: v.title, body: v.body, fields: v.fields, source: 'restore' });
       this.store.addHistory({
         docId,
         at: next.updatedAt,

@@ -105,7 +105,7 @@ export class ConflictResolver {
       const save = (next: Document): Document => {
         const after = { ...next, id, revision: doc.revision + 1, updatedAt: now, createdBy: doc.createdBy };
         sync.write(after);
-        for (const h of this.deps.hooks) h.onSaved?.(doc, after);
+        for (const h of this.deps.hooks) h.onSaved?.(doc, after, 'merge');
         return after;
       };
       const theirsBase = c.theirsText !== null && c.theirsOid !== null ? { docId: id, path: c.path, oid: c.theirsOid, text: c.theirsText } : null;

@@ -2,7 +2,7 @@ import type { Document, Person } from '../../shared/document';
 import { documentToMarkdown } from '../../shared/format/documentMarkdown';
 import { displayRef } from '../../shared/kinds/kinds';
 import { rewriteRefs } from '../../shared/sync/numbering';
-import type { DocumentHooks } from '../services/documentService';
+import type { DocumentHooks, SaveSource } from '../services/documentService';
 import type { DocumentStore } from '../store/documentStore';
 import type { DocDecision, DocumentPlan } from './documentPlan';
 import type { LocalDoc, SyncStore } from './syncStore';
@@ -57,9 +57,11 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): { comple
     let baseRevision = d.plannedRevision ?? cur?.revision ?? 0;
     let skipBase = false;
 
-    const save = (before: LocalDoc, after: Document): void => {
+    const save = (before: LocalDoc, after: Document, source: SaveSource = 'sync'): void => {
+      // A lazy row reads its text from the database: keep the text as it was before the write for the hooks.
+      const was: LocalDoc = { ...before };
       sync.write(after);
-      for (const h of deps.hooks) h.onSaved?.(before, after);
+      for (const h of deps.hooks) h.onSaved?.(was, after, source);
     };
 
     switch (d.local.type) {
@@ -70,7 +72,7 @@ export function applyDocumentPlan(plan: DocumentPlan, deps: ApplyDeps): { comple
         const number = to ?? cur.number;
         if (number === cur.number && (body === null || body === cur.body)) break;
         const next: Document = { ...withoutDeleted(cur), number, body: body ?? cur.body, revision: cur.revision + 1 };
-        save(cur, next);
+        save(cur, next, 'renumber');
         baseRevision = edited ? d.plannedRevision! : next.revision;
         break;
       }

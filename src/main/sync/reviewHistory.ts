@@ -20,6 +20,7 @@ export function suggestionData(s: RecordOf<'suggestion'>): Record<string, unknow
 export function historyOfIncoming(docId: string, incoming: readonly ReviewRecord[], all: readonly ReviewRecord[]): NewHistory[] {
   const comments = new Map(all.filter((r): r is RecordOf<'comment'> => r.type === 'comment').map((c) => [c.id, c]));
   const suggestions = new Map(all.filter((r): r is RecordOf<'suggestion'> => r.type === 'suggestion').map((c) => [c.id, c]));
+  const concerns = new Map(all.filter((r): r is RecordOf<'concern'> => r.type === 'concern').map((c) => [c.id, c]));
   const line = (r: ReviewRecord, event: string, to: string | null, data: Record<string, unknown>): NewHistory => ({
     docId,
     at: r.at,
@@ -55,6 +56,14 @@ export function historyOfIncoming(docId: string, incoming: readonly ReviewRecord
         const s = suggestions.get(r.suggestionId);
         return [line(r, `suggestion-${r.outcome}`, null, s ? suggestionData(s) : { by: 'a', section: '' })];
       }
+      case 'concern':
+        return [line(r, 'concern-raised', null, { title: short(r.title), section: r.anchor.section, ...(r.anchor.quote ? { quote: short(r.anchor.quote) } : {}) })];
+      case 'concern-resolution':
+        return [line(r, r.resolved ? 'concern-resolved' : 'concern-reopened', null, { title: short(concerns.get(r.concernId)?.title ?? 'a concern'), ...(r.note ? { note: short(r.note) } : {}) })];
+      case 'concern-delegation':
+        return [line(r, 'concern-delegated', null, { title: short(concerns.get(r.concernId)?.title ?? 'a concern'), to: r.to.name })];
+      case 'hold':
+        return [line(r, r.on ? 'hold' : 'hold-lifted', null, r.reason ? { reason: short(r.reason) } : {})];
     }
   });
 }

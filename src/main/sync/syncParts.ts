@@ -1,4 +1,5 @@
 import type { Person } from '../../shared/document';
+import { ApprovalGuard } from '../services/approvalGuard';
 import { LinkService } from '../services/linkService';
 import { VersionRecorder } from '../services/versionService';
 import { DocumentStore } from '../store/documentStore';
@@ -25,6 +26,10 @@ export function extraRecordSets(db: Db, documents: DocumentStore, reviews: Revie
 export function syncRecordSets(db: Db, identity: () => Person, now: () => Date): RecordSet[] {
   const documents = new DocumentStore(db);
   const ctx = { now, identity };
-  const hooks = [new VersionRecorder(documents, ctx), new LinkService(documents)];
-  return [documentRecordSet({ sync: new SyncStore(db), documents, hooks, identity, now }), ...extraRecordSets(db, documents, new ReviewStore(db), new SettingsStore(db), now)];
+  const reviews = new ReviewStore(db);
+  const settings = new SettingsStore(db);
+  const recorder = new VersionRecorder(documents, ctx);
+  // The same hooks as createApp's sync: versions, links, and stale approvals dismissed by a change that arrives.
+  const hooks = [recorder, new LinkService(documents), new ApprovalGuard(documents, reviews, settings, ctx, (doc) => recorder.keep(doc))];
+  return [documentRecordSet({ sync: new SyncStore(db), documents, hooks, identity, now }), ...extraRecordSets(db, documents, reviews, settings, now)];
 }

@@ -12,7 +12,7 @@ function describe(h: HistoryEntry): string {
     case 'renamed':
       return `renamed it from “${h.from ?? ''}” to “${h.to ?? ''}”`;
     case 'status':
-      return `moved it from ${h.from ?? '?'} to ${h.to ?? '?'}`;
+      return `moved it from ${h.from ?? '?'} to ${h.to ?? '?'}${data.reason ? `: ${String(data.reason)}` : ''}`;
     case 'superseded':
       return `marked it superseded by ${String(data.by ?? 'a newer ADR')}`;
     case 'supersedes':

@@ -55,7 +55,8 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
       const current = get().doc;
       if (!current || current.id !== saved.id) return;
       const clean = seq === editSeq;
-      set({ doc: clean ? saved : { ...current, revision: saved.revision, updatedAt: saved.updatedAt }, saveState: clean ? 'saved' : 'dirty' });
+      // The status comes from the save too: an edit of approved text sends the document back to review.
+      set({ doc: clean ? saved : { ...current, status: saved.status, revision: saved.revision, updatedAt: saved.updatedAt }, saveState: clean ? 'saved' : 'dirty' });
       if (clean) clearDraft(saved.id);
       else schedule();
       set((s) => ({

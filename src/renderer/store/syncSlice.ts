@@ -55,6 +55,8 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set, 
       const result = await call('sync:run', options.allowDeletes ? { allowDeletes: true } : {});
       set({ syncOutcome: { result } });
       if (result.in > 0 || result.conflicts > 0) await get().loadLibrary();
+      // The open document may have changed (its text, or its status sent back to review): show it as it is now, unless edits are pending.
+      if (result.in > 0 && get().doc && get().saveState === 'saved') await get().reloadDoc();
       if (result.conflicts > 0) {
         get().toast('error', `Synced with ${result.conflicts} ${result.conflicts === 1 ? 'conflict' : 'conflicts'}: both versions are kept until you choose.`, {
           label: 'Resolve',

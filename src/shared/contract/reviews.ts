@@ -24,7 +24,17 @@ export const DashDocSchema = z.object({ id: DocIdSchema, kind: DocKindSchema, nu
 export const DashboardSchema = z.object({
   staleAfterDays: z.number().int(),
   /** Review requested from me and not answered since; newest request first. */
-  waitingOnMe: z.array(z.object({ doc: DashDocSchema, requestedAt: z.string(), requestedBy: PersonSchema, required: z.boolean(), again: z.boolean() })),
+  waitingOnMe: z.array(
+    z.object({
+      doc: DashDocSchema,
+      requestedAt: z.string(),
+      requestedBy: PersonSchema,
+      required: z.boolean(),
+      again: z.boolean(),
+      /** 'text-changed': my approval was given on an earlier text and the policy dismissed it. */
+      reason: z.enum(['requested', 'text-changed']).optional(),
+    }),
+  ),
   /** My documents under review, with who has and has not responded. */
   myInReview: z.array(
     z.object({
@@ -40,6 +50,29 @@ export const DashboardSchema = z.object({
   /** Documents that reached their approved status (or were rejected) lately; newest first. */
   recentlyDecided: z.array(z.object({ doc: DashDocSchema, decidedAt: z.string(), decidedBy: PersonSchema })),
   overdueActions: z.array(ActionItemRowSchema),
+  /** Documents in their final comment period, ending soonest first. */
+  inFcp: z.array(z.object({ doc: DashDocSchema, endsAt: z.string(), daysLeft: z.number().int() })).optional(),
+  /** Documents on hold, with who put them there and why. */
+  onHold: z.array(z.object({ doc: DashDocSchema, by: PersonSchema, at: z.string(), reason: z.string() })).optional(),
+  /** Reviews asked for by a day that has passed, with who has not answered. */
+  overdueReviews: z.array(z.object({ doc: DashDocSchema, due: z.string(), waitingOn: z.array(z.string()) })).optional(),
+  /** Documents in review for longer than the policy's staleProposalDays. */
+  staleProposals: z.array(z.object({ doc: DashDocSchema, requestedAt: z.string(), days: z.number().int(), limit: z.number().int() })).optional(),
+  /** Process metrics over the last 90 days, from the history. */
+  metrics: z
+    .object({
+      days: z.number().int(),
+      /** Time from In Review to a decision, per decision, newest first. */
+      decisions: z.array(z.object({ doc: DashDocSchema, inReviewAt: z.string(), decidedAt: z.string(), outcome: z.enum(['approved', 'rejected']), days: z.number() })),
+      medianDaysByKind: z.array(z.object({ kind: DocKindSchema, median: z.number(), count: z.number().int() })),
+      /** Reviews asked of each person and not answered since, most first. */
+      openReviewsByReviewer: z.array(z.object({ name: z.string(), count: z.number().int() })),
+      /** Documents in review with no activity for the stale limit. */
+      staleInReview: z.number().int(),
+    })
+    .optional(),
+  /** Approvals dismissed lately because the text changed, on my documents or of my approvals; newest first. */
+  approvalsDismissed: z.array(z.object({ doc: DashDocSchema, at: z.string(), by: PersonSchema, names: z.array(z.string()) })).optional(),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
@@ -62,7 +95,8 @@ export const reviewsContract = {
   },
   /** Asks the reviewers to review; RFCs and postmortems move to In Review. */
   'reviews:request': {
-    input: z.object({ docId: DocIdSchema, note: z.string().max(2000).optional() }).strict(),
+    /** `due`: the day the reviews are asked for by (the dashboard shows overdue ones). */
+    input: z.object({ docId: DocIdSchema, note: z.string().max(2000).optional(), due: DaySchema.optional() }).strict(),
     output: z.object({ review: ReviewViewSchema, document: DocumentSchema }),
   },
   'reviews:verdict': {
@@ -84,6 +118,32 @@ export const reviewsContract = {
   'reviews:checklist': {
     input: z.object({ docId: DocIdSchema, item: ChecklistItemIdSchema, checked: z.boolean(), concern: z.string().max(5000).optional() }).strict(),
     output: ReviewViewSchema,
+  },
+  /** Raises a named blocking concern on the document (anchor.section ''), a section or a passage. */
+  'reviews:raiseConcern': {
+    input: z
+      .object({ docId: DocIdSchema, title: z.string().trim().min(1, 'name the concern').max(200), text: z.string().max(20_000), anchor: AnchorSchema.strict() })
+      .strict(),
+    output: ReviewViewSchema,
+  },
+  /** Resolves (resolved: true) or reopens a concern; only its raiser or their delegate may. */
+  'reviews:resolveConcern': {
+    input: z.object({ docId: DocIdSchema, concernId: RecordIdSchema, resolved: z.boolean(), note: z.string().max(2000).optional() }).strict(),
+    output: ReviewViewSchema,
+  },
+  'reviews:delegateConcern': {
+    input: z.object({ docId: DocIdSchema, concernId: RecordIdSchema, to: PersonSchema.strict() }).strict(),
+    output: ReviewViewSchema,
+  },
+  /** Puts the document on hold (with a reason) or lifts the hold. */
+  'reviews:hold': {
+    input: z.object({ docId: DocIdSchema, on: z.boolean(), reason: z.string().max(2000).optional() }).strict(),
+    output: ReviewViewSchema,
+  },
+  /** The text I last gave a verdict on (body null when no kept version holds it), for "changes since your review". */
+  'reviews:reviewedText': {
+    input: z.object({ docId: DocIdSchema }).strict(),
+    output: z.object({ reviewedAt: z.string(), body: z.string().nullable(), versionAt: z.string().nullable() }).nullable(),
   },
   'dashboard:get': {
     /** `today`: the caller's local date, for overdue action items. */

@@ -1,8 +1,9 @@
 import type { Person } from '../document';
 import type { DocKind } from '../kinds/kinds';
-import { bodyHash } from './bodyHash';
+import { textVersion } from './contentHash';
 import { compareRecords } from './merge';
 import { samePerson, type PersonLike } from './people';
+import { deriveConcerns, deriveHold } from './concerns';
 import { evaluatePolicy } from './policy';
 import type { ReviewPolicy, ReviewRecord } from './schemas';
 import { deriveChecklist, deriveReviewers, deriveThreads, isUnderReview, lastRequest } from './state';
@@ -13,13 +14,13 @@ export interface ReviewSubject {
   kind: DocKind;
   status: string;
   body: string;
+  fields: Readonly<Record<string, unknown>>;
   createdBy: Person;
 }
 
 /** Everything the review panel shows, derived from the document and its records, for `viewer`. */
-export function buildReviewView(doc: ReviewSubject, records: readonly ReviewRecord[], policy: ReviewPolicy, viewer: PersonLike): ReviewView {
-  const hash = bodyHash(doc.body);
-  const reviewers = deriveReviewers(records, hash);
+export function buildReviewView(doc: ReviewSubject, records: readonly ReviewRecord[], policy: ReviewPolicy, viewer: PersonLike, now?: string): ReviewView {
+  const reviewers = deriveReviewers(records, textVersion(doc));
   const request = lastRequest(records);
   const last = [...records].sort(compareRecords).pop();
   return {
@@ -27,11 +28,13 @@ export function buildReviewView(doc: ReviewSubject, records: readonly ReviewReco
     kind: doc.kind,
     status: doc.status,
     underReview: isUnderReview(doc.kind, doc.status, request !== null),
-    request: request ? { at: request.at, by: request.by, note: request.note } : null,
+    request: request ? { at: request.at, by: request.by, note: request.note, ...(request.due ? { due: request.due } : {}) } : null,
     reviewers,
     threads: deriveThreads(records, doc.body),
+    concerns: deriveConcerns(records),
+    hold: deriveHold(records),
     checklist: doc.kind === 'rfc' ? deriveChecklist(records) : null,
-    policy: evaluatePolicy({ kind: doc.kind, records, body: doc.body, policy }),
+    policy: evaluatePolicy({ kind: doc.kind, records, body: doc.body, fields: doc.fields, policy, ...(now ? { now } : {}) }),
     viewer: { isAuthor: samePerson(doc.createdBy, viewer), isReviewer: reviewers.some((r) => r.listed && samePerson(r, viewer)) },
     lastActivityAt: last?.at ?? null,
   };

@@ -53,14 +53,21 @@ const base = {
   by: PersonSchema,
 };
 
-/** The document's text a record was made against: its revision and a hash of its body. */
+/**
+ * The document's text a record was made against: its (local) revision, a hash
+ * of its body and, in records written since content hashes exist, the hash of
+ * its substantive content (contentHash.ts): the revision a verdict approves.
+ */
 const version = {
   revision: z.number().int().nonnegative(),
   bodyHash: z.string().max(64),
+  contentHash: z.string().max(64).optional(),
 };
 
 export const ReviewerRecordSchema = z.object({ ...base, type: z.literal('reviewer'), reviewer: ReviewerSchema, removed: z.boolean() });
-export const RequestRecordSchema = z.object({ ...base, ...version, type: z.literal('request'), note: z.string().max(2000) });
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+/** `due`: the day reviews are asked for by (optional). */
+export const RequestRecordSchema = z.object({ ...base, ...version, type: z.literal('request'), note: z.string().max(2000), due: DaySchema.optional() });
 export const VerdictRecordSchema = z.object({ ...base, ...version, type: z.literal('verdict'), verdict: VerdictSchema, note: z.string().max(20_000) });
 export const CommentRecordSchema = z.object({ ...base, ...version, type: z.literal('comment'), text: TextSchema, anchor: AnchorSchema });
 export const ReplyRecordSchema = z.object({ ...base, type: z.literal('reply'), commentId: RecordIdSchema, text: TextSchema });
@@ -77,8 +84,31 @@ export const ChecklistRecordSchema = z.object({
 const suggestionSchemas = suggestionRecordSchemas({ base, version, anchor: AnchorSchema, recordId: RecordIdSchema });
 export const SuggestionRecordSchema = suggestionSchemas.suggestion;
 export const SuggestionOutcomeRecordSchema = suggestionSchemas.outcome;
+/**
+ * A named blocking concern on the document (anchor.section ''), a section or
+ * a passage: while open, the document cannot be approved. Only its raiser,
+ * or the person they delegated it to, resolves it.
+ */
+export const ConcernRecordSchema = z.object({
+  ...base,
+  ...version,
+  type: z.literal('concern'),
+  title: z.string().trim().min(1, 'name the concern').max(200),
+  text: z.string().max(20_000),
+  anchor: AnchorSchema,
+});
+/** A concern resolved (or reopened) by its raiser or their delegate. */
+export const ConcernResolutionRecordSchema = z.object({ ...base, type: z.literal('concern-resolution'), concernId: RecordIdSchema, resolved: z.boolean(), note: z.string().max(2000) });
+/** The raiser hands a concern to someone else, who may then resolve it. */
+export const ConcernDelegationRecordSchema = z.object({ ...base, type: z.literal('concern-delegation'), concernId: RecordIdSchema, to: PersonSchema });
+/** A hold (on: true, with a reason) or its lifting (on: false): a soft block anyone may lift. */
+export const HoldRecordSchema = z.object({ ...base, type: z.literal('hold'), on: z.boolean(), reason: z.string().max(2000) });
 
 export const ReviewRecordSchema = z.discriminatedUnion('type', [
+  ConcernRecordSchema,
+  ConcernResolutionRecordSchema,
+  ConcernDelegationRecordSchema,
+  HoldRecordSchema,
   ReviewerRecordSchema,
   RequestRecordSchema,
   VerdictRecordSchema,
@@ -93,7 +123,12 @@ export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 export type ReviewRecordType = ReviewRecord['type'];
 export type RecordOf<T extends ReviewRecordType> = Extract<ReviewRecord, { type: T }>;
 
-/** The workspace's review policy (later synced from designdesk.yml): a minimum number of approvals per kind. */
+/**
+ * The review policy (designdesk.yml `reviewPolicy`, read into the workspace on
+ * every sync): a minimum number of approvals per kind, and whether an
+ * approval given on an earlier text is dismissed (`dismissStaleApprovals`,
+ * absent means on).
+ */
 export const ReviewPolicySchema = z.object({
   minApprovals: z
     .object({
@@ -103,6 +138,19 @@ export const ReviewPolicySchema = z.object({
       postmortem: z.number().int().min(0).max(50).optional(),
     })
     .strict(),
+  dismissStaleApprovals: z.boolean().optional(),
+  /** Days of final comment period per kind, started when the required approvals are in (e.g. {rfc: 10}). */
+  finalCommentPeriodDays: z
+    .object({
+      rfc: z.number().int().min(0).max(365).optional(),
+      adr: z.number().int().min(0).max(365).optional(),
+      matrix: z.number().int().min(0).max(365).optional(),
+      postmortem: z.number().int().min(0).max(365).optional(),
+    })
+    .strict()
+    .optional(),
+  /** A document under review for longer than this many days is a stale proposal on the dashboard. */
+  staleProposalDays: z.number().int().min(1).max(3650).optional(),
 });
 export type ReviewPolicy = z.infer<typeof ReviewPolicySchema>;
 

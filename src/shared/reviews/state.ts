@@ -2,6 +2,7 @@ import { initialStatus, LIFECYCLES } from '../kinds/lifecycle';
 import type { DocKind } from '../kinds/kinds';
 import { locateAnchor } from './anchors';
 import { bodyHash } from './bodyHash';
+import { madeOnOtherText, type TextVersion } from './contentHash';
 import { RFC_CHECKLIST } from './checklist';
 import { compareRecords } from './merge';
 import { samePerson, type PersonLike } from './people';
@@ -26,10 +27,12 @@ interface Entry extends ReviewerStatus {
  * listed reviewers (a later reviewer record for the same person changes
  * required/optional or removes them) and anyone else who gave a verdict.
  * Each one's standing verdict is their latest approve or request-changes
- * (a plain comment does not withdraw either), and is "stale" when the body
- * changed since it was given (`currentHash`).
+ * (a plain comment does not withdraw either), and is "stale" when the text
+ * changed since it was given (`current`: the text now; a bare string is a
+ * body hash, '' when staleness does not matter to the caller).
  */
-export function deriveReviewers(records: readonly ReviewRecord[], currentHash: string): ReviewerStatus[] {
+export function deriveReviewers(records: readonly ReviewRecord[], current: TextVersion | string): ReviewerStatus[] {
+  const now: TextVersion = typeof current === 'string' ? { bodyHash: current, contentHash: current } : current;
   const entries: Entry[] = [];
   const find = (p: PersonLike): Entry | undefined => entries.find((e) => samePerson(e, p));
   const request = lastRequest(records);
@@ -46,13 +49,20 @@ export function deriveReviewers(records: readonly ReviewRecord[], currentHash: s
       e.respondedAt = r.at;
       if (request && r.at >= request.at) e.respondedSinceRequest = true;
       if (r.verdict !== 'comment') {
-        Object.assign(e, { verdict: r.verdict, verdictAt: r.at, note: r.note, stale: r.bodyHash !== currentHash });
+        Object.assign(e, { verdict: r.verdict, verdictAt: r.at, note: r.note, stale: madeOnOtherText(r, now), reviewedOn: reviewedOn(r) });
       } else if (e.verdict === null || e.verdict === 'comment') {
-        Object.assign(e, { verdict: 'comment', verdictAt: r.at, note: r.note, stale: r.bodyHash !== currentHash });
+        Object.assign(e, { verdict: 'comment', verdictAt: r.at, note: r.note, stale: madeOnOtherText(r, now), reviewedOn: reviewedOn(r) });
+      } else {
+        e.reviewedOn = reviewedOn(r);
       }
     }
   }
   return entries.filter((e) => !e.removed).map(({ removed: _removed, ...rest }) => rest);
+}
+
+/** The text a verdict was given on, as the view names it. */
+function reviewedOn(r: RecordOf<'verdict'>): ReviewerStatus['reviewedOn'] {
+  return { revision: r.revision, bodyHash: r.bodyHash, ...(r.contentHash !== undefined ? { contentHash: r.contentHash } : {}) };
 }
 
 function blank(p: PersonLike): Entry {
@@ -65,6 +75,7 @@ function blank(p: PersonLike): Entry {
     verdictAt: null,
     note: '',
     stale: false,
+    reviewedOn: null,
     respondedAt: null,
     respondedSinceRequest: false,
     removed: false,

@@ -18,8 +18,10 @@ export const ReviewerStatusSchema = z.object({
   verdict: VerdictSchema.nullable(),
   verdictAt: z.string().nullable(),
   note: z.string(),
-  /** The standing verdict was given on an earlier version of the body. */
+  /** The standing verdict was given on an earlier version of the text (contentHash.ts). */
   stale: z.boolean(),
+  /** The text of the latest verdict of any kind: what "changes since your review" compares with. */
+  reviewedOn: z.object({ revision: z.number().int(), bodyHash: z.string(), contentHash: z.string().optional() }).nullable(),
   /** The latest verdict of any kind. */
   respondedAt: z.string().nullable(),
   /** Has given a verdict since review was last requested. */
@@ -59,6 +61,29 @@ export const ChecklistViewItemSchema = z.object({
 });
 export type ChecklistViewItem = z.infer<typeof ChecklistViewItemSchema>;
 
+export const ConcernViewSchema = z.object({
+  id: RecordIdSchema,
+  by: PersonSchema,
+  at: z.string(),
+  title: z.string(),
+  text: z.string(),
+  anchor: AnchorSchema,
+  open: z.boolean(),
+  /** Who the raiser handed the concern to; they may resolve it too. */
+  delegate: PersonSchema.nullable(),
+  resolvedBy: PersonSchema.nullable(),
+  resolvedAt: z.string().nullable(),
+  note: z.string(),
+});
+export type ConcernView = z.infer<typeof ConcernViewSchema>;
+
+export const HoldViewSchema = z.object({ by: PersonSchema, at: z.string(), reason: z.string() });
+export type HoldView = z.infer<typeof HoldViewSchema>;
+
+/** The final comment period: started when the required approvals were in; 'complete' once it ran out with nothing blocking. */
+export const FcpSchema = z.object({ days: z.number().int(), startedAt: z.string(), endsAt: z.string(), state: z.enum(['running', 'complete']), daysLeft: z.number().int() });
+export type Fcp = z.infer<typeof FcpSchema>;
+
 export const PolicyResultSchema = z.object({
   /** The document may move to its approved status. */
   ok: z.boolean(),
@@ -67,14 +92,21 @@ export const PolicyResultSchema = z.object({
   changesRequestedBy: z.array(z.string()),
   approvals: z.number().int(),
   minApprovals: z.number().int(),
-  /** Approvals given on an earlier version of the body; they still count, and are shown as such. */
+  /** Approvals given on an earlier version of the text. */
   staleApprovals: z.array(z.string()),
+  /** The policy dismisses stale approvals (the default): they do not count, and those reviewers are asked again. */
+  staleDismissed: z.boolean(),
   /** One sentence a person can act on. */
   message: z.string(),
+  /** Titles of the open blocking concerns. */
+  openConcerns: z.array(z.string()).optional(),
+  hold: HoldViewSchema.nullable().optional(),
+  /** The final comment period, when the policy asks for one for this kind and the approvals are in. */
+  fcp: FcpSchema.nullable().optional(),
 });
 export type PolicyResult = z.infer<typeof PolicyResultSchema>;
 
-export const RequestInfoSchema = z.object({ at: z.string(), by: PersonSchema, note: z.string() });
+export const RequestInfoSchema = z.object({ at: z.string(), by: PersonSchema, note: z.string(), due: z.string().optional() });
 
 export const ReviewViewSchema = z.object({
   docId: z.string(),
@@ -85,6 +117,8 @@ export const ReviewViewSchema = z.object({
   request: RequestInfoSchema.nullable(),
   reviewers: z.array(ReviewerStatusSchema),
   threads: z.array(ThreadSchema),
+  concerns: z.array(ConcernViewSchema).optional(),
+  hold: HoldViewSchema.nullable().optional(),
   /** The Architecture Review Checklist, RFCs only. */
   checklist: z.array(ChecklistViewItemSchema).nullable(),
   policy: PolicyResultSchema,

@@ -91,8 +91,11 @@ export function configFileText(policy: ReviewPolicy = DEFAULT_REVIEW_POLICY): st
     '  reviews: reviews',
     '# A document is approved when every required reviewer approved and nobody',
     '# requests changes; minApprovals adds a minimum per kind, e.g. "rfc: 2".',
+    '# A change to the text after an approval dismisses it and sends an approved',
+    '# document back to review, unless dismissStaleApprovals: false.',
     'reviewPolicy:',
     ...(minimums.length ? ['  minApprovals:', ...minimums] : ['  minApprovals: {}']),
+    ...(policy.dismissStaleApprovals !== undefined ? [`  dismissStaleApprovals: ${policy.dismissStaleApprovals}`] : []),
     '',
   ].join('\n');
 }

@@ -26,7 +26,8 @@ const WAITING_ON_ME: DashColumn<Dashboard['waitingOnMe'][number]>[] = [
     header: 'Document',
     cell: (r) => (
       <>
-        <DocLink doc={r.doc} /> {r.again && <span className="dash-tag">asked again</span>}
+        <DocLink doc={r.doc} />{' '}
+        {r.reason === 'text-changed' ? <span className="dash-tag">text changed since your approval</span> : r.again && <span className="dash-tag">asked again</span>}
       </>
     ),
   },
@@ -124,4 +125,59 @@ export function OverdueActions({ rows }: { rows: Dashboard['overdueActions'] }) 
   return (
     <DashTable label="Overdue action items" columns={OVERDUE_ACTIONS} rows={rows} docId={(r) => r.docId} rowKey={(r) => `${r.docId}/${r.itemId}`} />
   );
+}
+
+const DISMISSED: DashColumn<NonNullable<Dashboard['approvalsDismissed']>[number]>[] = [
+  { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
+  { header: 'Approvals dismissed', cell: (r) => r.names.join(', ') },
+  { header: 'Text changed by', cell: (r) => r.by.name },
+  { header: 'When', cell: (r) => <When at={r.at} text={ago(r.at)} /> },
+];
+
+/** Approvals dismissed lately because the approved text changed: on my documents, or my own approvals. */
+export function ApprovalsDismissed({ rows }: { rows: NonNullable<Dashboard['approvalsDismissed']> }) {
+  return <DashTable label="Approvals dismissed" columns={DISMISSED} rows={rows} docId={byDoc} rowKey={(r) => `${r.doc.id}-${r.at}`} />;
+}
+
+type Rows<K extends keyof Dashboard> = NonNullable<Dashboard[K]>;
+
+const IN_FCP: DashColumn<Rows<'inFcp'>[number]>[] = [
+  { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
+  { header: 'Ends', cell: (r) => <When at={r.endsAt} text={formatDay(r.endsAt.slice(0, 10))} /> },
+  { header: 'Days left', className: 'dash-nowrap', cell: (r) => `${r.daysLeft} ${r.daysLeft === 1 ? 'day' : 'days'}` },
+];
+
+/** Documents in their final comment period, ending soonest first. */
+export function InFcp({ rows }: { rows: Rows<'inFcp'> }) {
+  return <DashTable label="In final comment period" columns={IN_FCP} rows={rows} docId={byDoc} />;
+}
+
+const ON_HOLD: DashColumn<Rows<'onHold'>[number]>[] = [
+  { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
+  { header: 'On hold by', cell: (r) => r.by.name },
+  { header: 'Reason', cell: (r) => r.reason },
+  { header: 'Since', cell: (r) => <When at={r.at} text={ago(r.at)} /> },
+];
+
+export function OnHold({ rows }: { rows: Rows<'onHold'> }) {
+  return <DashTable label="On hold" columns={ON_HOLD} rows={rows} docId={byDoc} />;
+}
+
+const OVERDUE_REVIEWS: DashColumn<Rows<'overdueReviews'>[number]>[] = [
+  { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
+  { header: 'Due', className: 'dash-nowrap', cell: (r) => formatDay(r.due) },
+  { header: 'Waiting on', cell: (r) => r.waitingOn.join(', ') },
+];
+
+export function OverdueReviews({ rows }: { rows: Rows<'overdueReviews'> }) {
+  return <DashTable label="Overdue reviews" columns={OVERDUE_REVIEWS} rows={rows} docId={byDoc} />;
+}
+
+const STALE_PROPOSALS: DashColumn<Rows<'staleProposals'>[number]>[] = [
+  { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
+  { header: 'In review for', className: 'dash-nowrap', cell: (r) => `${r.days} days (limit ${r.limit})` },
+];
+
+export function StaleProposals({ rows }: { rows: Rows<'staleProposals'> }) {
+  return <DashTable label="Stale proposals" columns={STALE_PROPOSALS} rows={rows} docId={byDoc} />;
 }

@@ -4,7 +4,8 @@ import { call, errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 import '../../styles/reviews.css';
 import { localToday } from '../postmortem/usePostmortemFields';
-import { MyInReview, OverdueActions, RecentlyDecided, StaleReviews, WaitingOnMe } from './DashboardSections';
+import { ProcessMetrics } from './ProcessMetrics';
+import { ApprovalsDismissed, InFcp, MyInReview, OnHold, OverdueReviews, StaleProposals, OverdueActions, RecentlyDecided, StaleReviews, WaitingOnMe } from './DashboardSections';
 
 interface Part {
   id: string;
@@ -19,9 +20,29 @@ interface Part {
 function parts(d: Dashboard): Part[] {
   return [
     { id: 'waiting', label: 'Waiting on me', count: d.waitingOnMe.length, urgent: true, empty: 'Nothing waits on your review.', body: <WaitingOnMe rows={d.waitingOnMe} /> },
+    {
+      id: 'dismissed',
+      label: 'Approvals dismissed',
+      count: d.approvalsDismissed?.length ?? 0,
+      urgent: true,
+      empty: 'No approval was dismissed by a change of text in the last 30 days.',
+      body: <ApprovalsDismissed rows={d.approvalsDismissed ?? []} />,
+    },
     { id: 'mine', label: 'My documents in review', count: d.myInReview.length, urgent: false, empty: 'None of your documents is in review.', body: <MyInReview rows={d.myInReview} /> },
+    { id: 'fcp', label: 'Final comment period', count: d.inFcp?.length ?? 0, urgent: false, empty: 'No document is in its final comment period.', body: <InFcp rows={d.inFcp ?? []} /> },
+    { id: 'hold', label: 'On hold', count: d.onHold?.length ?? 0, urgent: true, empty: 'No document is on hold.', body: <OnHold rows={d.onHold ?? []} /> },
+    { id: 'overdue-reviews', label: 'Overdue reviews', count: d.overdueReviews?.length ?? 0, urgent: true, empty: 'No review is past its due date.', body: <OverdueReviews rows={d.overdueReviews ?? []} /> },
+    { id: 'stale-proposals', label: 'Stale proposals', count: d.staleProposals?.length ?? 0, urgent: true, empty: 'No proposal is in review longer than the policy allows.', body: <StaleProposals rows={d.staleProposals ?? []} /> },
     { id: 'stale', label: 'Stale reviews', count: d.stale.length, urgent: true, empty: `No review has been idle for ${d.staleAfterDays} days or more.`, body: <StaleReviews rows={d.stale} /> },
     { id: 'decided', label: 'Recently decided', count: d.recentlyDecided.length, urgent: false, empty: 'Nothing was decided in the last 30 days.', body: <RecentlyDecided rows={d.recentlyDecided} /> },
+    {
+      id: 'metrics',
+      label: 'Decisions (90 days)',
+      count: d.metrics?.decisions.length ?? 0,
+      urgent: false,
+      empty: 'No review ended in a decision in the last 90 days.',
+      body: d.metrics ? <ProcessMetrics m={d.metrics} /> : null,
+    },
     { id: 'overdue', label: 'Overdue action items', count: d.overdueActions.length, urgent: true, empty: 'No postmortem action item is overdue.', body: <OverdueActions rows={d.overdueActions} /> },
   ];
 }

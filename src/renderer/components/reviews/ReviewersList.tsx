@@ -69,7 +69,7 @@ export function ReviewersList({ review, h, suggested, authorControls = true }: {
                 )}
                 {r.stale && (
                   <span className="stale-marker" title="The text changed after this verdict was given.">
-                    given on an earlier version
+                    {review.policy.staleDismissed && r.verdict === 'approve' ? 'dismissed: given on an earlier text' : 'given on an earlier version'}
                   </span>
                 )}
               </div>
@@ -161,6 +161,7 @@ function AddReviewer({ busy, startOpen, onAdd }: { busy: boolean; startOpen: boo
 
 function RequestReview({ review, h }: { review: ReviewView; h: ReviewHandle }) {
   const [note, setNote] = useState('');
+  const [due, setDue] = useState('');
   const listed = review.reviewers.some((r) => r.listed);
   return (
     <div className="request-review">
@@ -171,15 +172,19 @@ function RequestReview({ review, h }: { review: ReviewView; h: ReviewHandle }) {
             {ago(review.request.at)}
           </time>
           {review.request.note && <>: “{review.request.note}”</>}
+          {review.request.due && <> · due {review.request.due}</>}
         </p>
       )}
       <input aria-label="Note to reviewers (optional)" placeholder="Note to reviewers (optional)" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+      <label className="review-muted">
+        Reviews due by (optional) <input type="date" aria-label="Reviews due by (optional)" value={due} onChange={(e) => setDue(e.target.value)} />
+      </label>
       <button
         type="button"
         className="button button-primary"
         disabled={h.busy || !listed}
         title={listed ? undefined : 'Add a reviewer first'}
-        onClick={() => void h.request(note).then((ok) => ok && setNote(''))}
+        onClick={() => void h.request(note, due || undefined).then((ok) => ok && (setNote(''), setDue('')))}
       >
         {review.request ? 'Request review again' : 'Request review'}
       </button>

@@ -33,7 +33,7 @@ export function VerdictForm({ review, h }: { review: ReviewView; h: ReviewHandle
       {mine?.verdict ? (
         <p className="review-muted">
           You: <VerdictBadge verdict={mine.verdict} /> {mine.verdictAt && ago(mine.verdictAt)}
-          {mine.stale && <span className="stale-marker">given on an earlier version</span>}
+          {mine.stale && <span className="stale-marker">{review.policy.staleDismissed && mine.verdict === 'approve' ? 'dismissed: given on an earlier text' : 'given on an earlier version'}</span>}
         </p>
       ) : (
         !review.viewer.isReviewer && <p className="review-muted">You are not on the reviewer list; your verdict still counts and adds you.</p>

@@ -46,6 +46,10 @@ export function describeReviewEvent(h: HistoryEntry): string | null {
       return `accepted ${String(d.by ?? 'a')}’s suggestion in ${where(d.section)}: ${quoted(d.quote)} became ${quoted(d.replacement)}`;
     case 'suggestion-declined':
       return `declined ${String(d.by ?? 'a')}’s suggestion to replace ${quoted(d.quote)} in ${where(d.section)}`;
+    case 'approvals-dismissed':
+      return `changed the approved text${d.how === 'restore' ? ' (a restore)' : d.source === 'sync' ? ' (synced from the team repository)' : ''}: the approval by ${list(names(d.names))} was dismissed`;
+    case 'approved-text-changed':
+      return 'changed the approved text; the review policy keeps approvals of earlier text';
     default:
       return null;
   }

@@ -12,7 +12,7 @@ export interface ReviewHandle {
   /** Saves pending edits (so a verdict or comment is made on the text as shown), runs a review call, shows its result; false when it failed. */
   run: (fn: () => Promise<ReviewView>) => Promise<boolean>;
   /** Requests review; the document's new status goes into the editor as a move would. */
-  request: (note?: string) => Promise<boolean>;
+  request: (note?: string, due?: string) => Promise<boolean>;
   /** Replaces the reviewers; an RFC's metadata (its reviewer names, new revision) follows in the editor. */
   setReviewers: (reviewers: Reviewer[]) => Promise<boolean>;
 }
@@ -58,9 +58,9 @@ export function useReview(doc: Pick<Document, 'id' | 'revision' | 'status'>): Re
   const run = useCallback((fn: () => Promise<ReviewView>) => perform(fn, setReview), [perform]);
 
   const request = useCallback(
-    (note?: string) =>
+    (note?: string, due?: string) =>
       perform(
-        () => call('reviews:request', { docId: doc.id, ...(note?.trim() ? { note: note.trim() } : {}) }),
+        () => call('reviews:request', { docId: doc.id, ...(note?.trim() ? { note: note.trim() } : {}), ...(due ? { due } : {}) }),
         ({ review: r, document }) => {
           setReview(r);
           // The same bookkeeping as the editor's own move: new status and revision, library refreshed.

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../../../../src/shared/reviews/policy';
 import type { ReviewPolicy, ReviewRecord } from '../../../../src/shared/reviews/schemas';
+import { contentHash } from '../../../../src/shared/reviews/contentHash';
 import { recordMaker } from './records';
+
+/** A verdict as the app writes it now: with the content hash of the text it was given on. */
+const withContent = (r: ReviewRecord, body: string): ReviewRecord => ({ ...r, contentHash: contentHash({ kind: 'rfc', body, fields: {} }) }) as ReviewRecord;
 
 type Make = ReturnType<typeof recordMaker>;
 
@@ -133,13 +137,48 @@ const CASES: Case[] = [
     message: /Needs at least 1 approval \(has 0\)/,
   },
   {
-    name: 'an approval on an earlier version still counts and is reported stale',
+    name: 'dismissStaleApprovals off: an approval on an earlier version still counts and is reported stale',
     body: 'v2',
+    policy: { minApprovals: {}, dismissStaleApprovals: false },
     records: (m) => [m.reviewer('Grace', true), m.request('v1'), m.verdict('Grace', 'approve', 'v1')],
     ok: true,
     approvals: 1,
     staleApprovals: ['Grace'],
     message: /Grace approved an earlier version\./,
+  },
+  {
+    name: 'by default an approval on an earlier text is dismissed: the required reviewer must approve again',
+    body: 'v2',
+    records: (m) => [m.reviewer('Grace', true), m.request('v1'), m.verdict('Grace', 'approve', 'v1')],
+    ok: false,
+    approvals: 0,
+    missing: ['Grace'],
+    staleApprovals: ['Grace'],
+    message: /Waiting for approval from Grace\. The approval by Grace was given on an earlier text and is dismissed\./,
+  },
+  {
+    name: 'a dismissed approval does not count toward the minimum either',
+    body: 'v2',
+    policy: { minApprovals: { rfc: 2 } },
+    records: (m) => [m.reviewer('Grace', false), m.reviewer('Linus', false), m.verdict('Grace', 'approve', 'v1'), m.verdict('Linus', 'approve', 'v2')],
+    ok: false,
+    approvals: 1,
+    missing: ['Grace'],
+    staleApprovals: ['Grace'],
+  },
+  {
+    name: 'a whitespace-only change (reflowed lines, blank lines) keeps approvals given by content hash',
+    body: 'line one\n\nline   two\n\n\n',
+    records: (m) => [m.reviewer('Grace', true), withContent(m.verdict('Grace', 'approve', 'x'), 'line one line two')],
+    ok: true,
+    staleApprovals: [],
+  },
+  {
+    name: 'a word changed is a new text for an approval given by content hash',
+    body: 'line one line three',
+    records: (m) => [m.reviewer('Grace', true), withContent(m.verdict('Grace', 'approve', 'line one line three'), 'line one line two')],
+    ok: false,
+    staleApprovals: ['Grace'],
   },
   {
     name: 'approving again after the edit is no longer stale',

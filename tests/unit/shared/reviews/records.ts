@@ -28,6 +28,19 @@ export function recordMaker(startAt = Date.parse('2026-03-01T09:00:00Z')) {
       revision: 1,
       bodyHash: bodyHash(body),
     }),
+    concern: (name: string, title: string): ReviewRecord => ({
+      ...next(),
+      by: person(name),
+      type: 'concern',
+      title,
+      text: '',
+      anchor: { section: '', quote: '', prefix: '', suffix: '' },
+      revision: 1,
+      bodyHash: bodyHash('v1'),
+    }),
+    resolution: (name: string, concernId: string, resolved = true): ReviewRecord => ({ ...next(), by: person(name), type: 'concern-resolution', concernId, resolved, note: '' }),
+    delegation: (name: string, concernId: string, to: string): ReviewRecord => ({ ...next(), by: person(name), type: 'concern-delegation', concernId, to: person(to) }),
+    hold: (name: string, on: boolean, reason = ''): ReviewRecord => ({ ...next(), by: person(name), type: 'hold', on, reason }),
   };
 }
 
