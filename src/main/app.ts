@@ -54,6 +54,12 @@ export interface AppOptions {
   backups?: boolean | AutoBackupOptions;
   /** Run syncs in this worker thread (the hosts give dist/main/sync-worker.cjs); in the calling thread when absent. */
   syncWorker?: SyncWorkerOptions;
+  /**
+   * The system's proxy for a URL (the desktop shell asks Electron's
+   * session.resolveProxy): a proxy URL, or null to go direct. Used when no
+   * HTTPS_PROXY / HTTP_PROXY / NO_PROXY variable decides.
+   */
+  systemProxy?: (url: string) => Promise<string | null>;
 }
 
 export interface App {
@@ -97,7 +103,7 @@ export function createApp(options: AppOptions): App {
   const reviews = new ReviewService(documents, store, reviewLog, settings, ctx, versions);
   const suggestions = new SuggestionService(documents, store, reviewLog, reviews, ctx);
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
-  const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links, approvals], identity, now: ctx.now, recordSets: extraRecordSets(db, store, reviewStore, settings, ctx.now), worker: options.syncWorker && { ...options.syncWorker, nativeBinding: options.nativeBinding } });
+  const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links, approvals], identity, now: ctx.now, recordSets: extraRecordSets(db, store, reviewStore, settings, ctx.now), worker: options.syncWorker && { ...options.syncWorker, nativeBinding: options.nativeBinding }, systemProxy: options.systemProxy });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
   const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;

@@ -13,6 +13,7 @@ import { loadChosenWorkspace } from './desktopPrefs';
 import { bindIpc } from './ipcBinding';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBindingPath, nativeBindingProblem } from './nativeBinding';
+import { proxyFromPac } from '../sync/httpProxy';
 import { hardenWebContents, lockSessionPermissions } from './navigation';
 import { printFocusedToPdf } from './printToPdf';
 import { SafeStorageSecretStore } from './safeStorageSecretStore';
@@ -121,6 +122,8 @@ function start(): void {
     secrets: new SafeStorageSecretStore(path.join(workspaceDir, 'secrets.safe.json')),
     lock: 'desktop',
     syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
+    // The system's proxy settings (PAC included), for a sync that no proxy variable decides.
+    systemProxy: async (url) => proxyFromPac(await session.defaultSession.resolveProxy(url)),
     backups: { onError: (e) => log?.error('automatic backup failed', e) },
     dispatch: { onInternalError: (channel, e) => log?.error(`${channel} failed`, e) },
   });

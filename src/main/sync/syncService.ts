@@ -9,6 +9,7 @@ import { ConflictResolver } from './conflictResolver';
 import { documentRecordSet } from './documentRecordSet';
 import { describeGitError } from './gitErrors';
 import { GitRepo } from './gitRepo';
+import { setProxyResolver } from './httpProxy';
 import { RemoteSettings } from './remoteSettings';
 import type { SecretStore } from './secretStore';
 import { cancelled } from './gitErrors';
@@ -38,6 +39,8 @@ export interface SyncServiceDeps {
    * Without it a sync runs in this thread (tools and tests of the engine).
    */
   worker?: SyncWorkerOptions & { nativeBinding?: string };
+  /** The system's proxy for the remote's URL (see AppOptions.systemProxy); asked on this side, used where the sync runs. */
+  systemProxy?: ((url: string) => Promise<string | null>) | undefined;
 }
 
 const LAST = 'sync.last';
@@ -187,6 +190,8 @@ export class SyncService {
         this.phase = p.phase;
         this.counts = p.counts;
       };
+      // Asked here (the desktop shell's session lives on this thread), used for every request of this sync.
+      const systemProxy = this.deps.systemProxy ? await this.deps.systemProxy(target.url).catch(() => null) : null;
       let result: SyncResult;
       if (this.host) {
         const auth = (await target.onAuth?.(target.url, { headers: {} })) || null;
@@ -199,11 +204,13 @@ export class SyncService {
           identity: this.deps.identity(),
           clockOffsetMs: this.deps.now().getTime() - Date.now(),
           allowDeletes,
+          systemProxy,
         };
         result = await this.host.run(job, progress);
       } else {
         const db = this.deps.documents.db;
         if (this.cancelRequested) throw cancelled();
+        setProxyResolver(systemProxy ? () => systemProxy : null);
         this.abort = new AbortController();
         result = await runSync(
           {

@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../store/openDatabase';
 import { DB_FILE } from '../workspace';
 import { SettingsStore } from '../store/settingsStore';
 import { GitRepo } from './gitRepo';
+import { setProxyResolver } from './httpProxy';
 import { SyncAnchorStore } from './syncAnchor';
 import { runSync } from './syncEngine';
 import { syncRecordSets } from './syncParts';
@@ -42,6 +43,7 @@ async function run(job: SyncJob): Promise<void> {
   try {
     const { db, repo } = workspace(job);
     const now = (): Date => new Date(Date.now() + job.clockOffsetMs);
+    setProxyResolver(job.systemProxy ? () => job.systemProxy : null);
     const anchor = new SyncAnchorStore(new SettingsStore(db), new SyncStore(db));
     const auth = job.target.auth;
     const target = { url: job.target.url, branch: job.target.branch, onAuth: auth ? () => auth : undefined };

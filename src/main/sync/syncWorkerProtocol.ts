@@ -22,6 +22,8 @@ export interface SyncJob {
   clockOffsetMs: number;
   /** The user confirmed the deletions the mass-deletion guard listed. */
   allowDeletes: boolean;
+  /** The system's proxy for the remote, asked by the main side (null: none, or not known here); proxy variables still come first. */
+  systemProxy: string | null;
 }
 
 /** Main -> worker. */
