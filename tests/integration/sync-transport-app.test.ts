@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLUSH, pktLine } from '../../src/main/sync/pktLine';
 import { startHostileGitServer, type HostileGitServer } from '../support/hostileGitServer';
@@ -23,6 +25,31 @@ const pathOf = (url: string): string => new URL(url).pathname;
 const setRemote = (url: string) => ({ url, branch: 'main', authorName: 'Ada', authorEmail: 'ada@example.com', auth: { kind: 'none' } }) as const;
 
 describe('transport, end to end', () => {
+  it("the server's remote: lines show in the sync's progress while it runs (a hook that explains itself, then accepts)", async () => {
+    const hook = path.join(f.repo, 'hooks', 'pre-receive');
+    fs.writeFileSync(hook, '#!/bin/sh\necho "Checking the RFC index, one moment..." >&2\nsleep 2\nexit 0\n', { mode: 0o755 });
+    try {
+      const ada = await f.laptop('Ada');
+      await ada.call('docs:create', { kind: 'rfc', title: 'Checked by a hook' });
+      const seen = new Set<string>();
+      let running = true;
+      const run = ada.call('sync:run', {}).finally(() => {
+        running = false;
+      });
+      while (running) {
+        const status = await ada.call('sync:status', {});
+        if (status.serverMessage) seen.add(status.serverMessage);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((await run).out).toBe(1);
+      expect([...seen]).toContain('Checking the RFC index, one moment...');
+      // Once the sync is over, the status carries no server line.
+      expect((await ada.call('sync:status', {})).serverMessage).toBeUndefined();
+    } finally {
+      fs.rmSync(hook, { force: true });
+    }
+  });
+
   it('a repository moved with a 301: the sync follows it for every request and says so in its result', async () => {
     const real = pathOf(f.url);
     hostile.setBehaviour((req, res) => {

@@ -79,6 +79,8 @@ export interface SyncEngineDeps {
 export interface Progress {
   phase: SyncPhase;
   counts: SyncCounts;
+  /** The server's latest `remote:` line (side-band channel 2), once it sent one. */
+  message?: string;
 }
 
 /**
@@ -125,7 +127,17 @@ export async function runSync(deps: SyncEngineDeps, target: RemoteTarget, author
 
 async function syncAttempts(deps: SyncEngineDeps, target: RemoteTarget, author: CommitAuthor, onProgress: (p: Progress) => void): Promise<SyncResult> {
   const counts: SyncCounts = { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 };
-  const report = (phase: SyncPhase): void => onProgress({ phase, counts: { ...counts } });
+  let phase: SyncPhase = 'fetching';
+  let message: string | undefined;
+  const report = (now: SyncPhase): void => {
+    phase = now;
+    onProgress({ phase, counts: { ...counts }, ...(message === undefined ? {} : { message }) });
+  };
+  // The server's `remote:` lines (its progress, a hook's explanation) shown as they arrive.
+  const onMessage = (line: string): void => {
+    message = line.slice(0, 400);
+    report(phase);
+  };
   const folders = deps.recordSets.flatMap((r) => r.folders);
   const attempts = deps.maxAttempts ?? 5;
   const signal = deps.signal;
@@ -143,7 +155,7 @@ async function syncAttempts(deps: SyncEngineDeps, target: RemoteTarget, author: 
     Object.assign(counts, { done: 0, total: 0, in: 0, out: 0, conflicts: 0, errors: 0 });
     checkCancel();
     report('fetching');
-    const head = await deps.repo.fetch(target, { signal }).catch(async (e: unknown) => {
+    const head = await deps.repo.fetch(target, { signal, onMessage }).catch(async (e: unknown) => {
       // A branch synced with before and now missing is never "a new repository" (issue 13, item 1).
       if (anchor && !anchor.rebound && (e as { code?: string } | null)?.code === 'NotFoundError') throw branchMissingError(target.url, target.branch, await deps.repo.listBranches(target).catch(() => []), anchor);
       return fail(e);
@@ -209,7 +221,7 @@ async function syncAttempts(deps: SyncEngineDeps, target: RemoteTarget, author: 
         checkCancel();
         report('pushing');
         try {
-          await deps.repo.push(target, commit, head, batch, { signal });
+          await deps.repo.push(target, commit, head, batch, { signal, onMessage });
         } catch (e) {
           if (isPushRejected(e) && attempt < attempts) continue;
           fail(e);

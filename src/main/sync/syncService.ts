@@ -68,6 +68,7 @@ export class SyncService {
   private running: Promise<SyncResult> | null = null;
   private phase: SyncPhase = 'idle';
   private counts: SyncCounts = ZERO;
+  private message: string | undefined;
   private timer: NodeJS.Timeout | null = null;
   private readonly host: SyncWorkerHost | null;
   /** Cancels an in-thread sync (without a worker). */
@@ -184,11 +185,13 @@ export class SyncService {
     try {
       const target = await this.remote.target();
       this.counts = ZERO;
+      this.message = undefined;
       const author = { name: target.remote.authorName, email: target.remote.authorEmail, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
       const progress = (p: Progress): void => {
         if (this.phase === 'cancelling') return;
         this.phase = p.phase;
         this.counts = p.counts;
+        this.message = p.message;
       };
       // Asked here (the desktop shell's session lives on this thread), used for every request of this sync.
       const systemProxy = this.deps.systemProxy ? await this.deps.systemProxy(target.url).catch(() => null) : null;
@@ -251,6 +254,7 @@ export class SyncService {
       configured: remote !== null,
       running: this.running !== null,
       phase: this.running ? this.phase : 'idle',
+      ...(this.running && this.message ? { serverMessage: this.message } : {}),
       counts: this.running ? this.counts : (last.result ? { ...ZERO, in: last.result.in, out: last.result.out, conflicts: last.result.conflicts, errors: last.result.errors.length } : ZERO),
       localChanges: this.store.localChangeCount(),
       conflicts: this.store.conflictCount(),

@@ -122,6 +122,8 @@ export const SyncStatusSchema = z.object({
   /** Why the last sync failed (offline, refused...); null when it succeeded. */
   lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
   autoSyncMinutes: z.number().int().nonnegative(),
+  /** The server's latest `remote:` line while a sync runs (progress, a hook's output), sanitised; absent otherwise. */
+  serverMessage: z.string().max(400).optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

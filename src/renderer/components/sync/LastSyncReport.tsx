@@ -39,6 +39,16 @@ export function LastSyncReport({ result }: { result: SyncResult }) {
           </tbody>
         </table>
       )}
+      {(result.warnings?.length ?? 0) > 0 && (
+        <div className="sync-warnings" role="status">
+          <h3>Worth knowing</h3>
+          <ul>
+            {result.warnings!.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {result.errors.length > 0 && (
         <div className="sync-errors" role="alert">
           <h3>Files that could not be read</h3>

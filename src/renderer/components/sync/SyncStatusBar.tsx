@@ -81,6 +81,7 @@ export function SyncStatusBar() {
             {PHASE_LABELS[status.phase] ?? status.phase}…
             {c.total > 0 && ` ${c.done}/${c.total} documents`}
             {(c.in > 0 || c.out > 0 || c.conflicts > 0) && ` · ${c.in} in · ${c.out} out${c.conflicts ? ` · ${c.conflicts} conflicts` : ''}`}
+            {status.serverMessage && <span className="sync-server-message"> · remote: {status.serverMessage}</span>}
           </span>
         ) : failed?.cancelled ? (
           <span className="sync-bar-item" title={failed.error}>
