@@ -66,6 +66,19 @@ async function reviewInText(app: ReturnType<typeof createApp>, page: Page): Prom
   await page.getByTestId('review-mode-bar').waitFor();
   await page.waitForTimeout(300);
   await shoot(page, 'review-mode');
+
+  // The decision grammar: Ada asks for reviews by a date already past; Grace raises a blocking concern and puts RFC-1 on hold.
+  await call('identity:set', ADA);
+  await call('reviews:request', { docId: rfc.id, note: 'Mostly the job table.', due: '2026-01-05' });
+  await call('identity:set', grace);
+  await call('reviews:raiseConcern', { docId: rfc.id, title: 'Crash recovery', text: 'Say what happens to queued jobs after a crash.', anchor: { section: 'Summary', quote: '', prefix: '', suffix: '' } });
+  await call('reviews:hold', { docId: rfc.id, on: true, reason: 'Wait for the load test.' });
+  await page.reload();
+  await page.getByText('Crash recovery').first().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await shoot(page, 'review-concerns');
+  await go(page, 'Dashboard', /Dashboard/);
+  await shoot(page, 'dashboard-review');
   await call('identity:set', ADA);
 }
 
