@@ -43,7 +43,7 @@ export class GitTransportError extends Error {
 
 /** An AppError for a sync the user (or the app) stopped. */
 export function cancelled(): AppError {
-  return new AppError('CANCELLED', 'The sync was cancelled. Nothing was changed by the unfinished part; sync again when you want.', { reason: 'cancelled' });
+  return new AppError('CANCELLED', 'The sync was cancelled. Your documents are as they were; the next sync picks up from here.', { reason: 'cancelled' });
 }
 
 const TLS_TRUST = new Set(['SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'CERT_UNTRUSTED']);
