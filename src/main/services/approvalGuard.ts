@@ -1,7 +1,7 @@
 import type { Document } from '../../shared/document';
 import { displayRef } from '../../shared/kinds/kinds';
 import { initialStatus, LIFECYCLES, statusLabel } from '../../shared/kinds/lifecycle';
-import { contentHash, madeOnOtherText, textVersion } from '../../shared/reviews/contentHash';
+import { madeOnOtherText, textVersion } from '../../shared/reviews/contentHash';
 import { personLabel } from '../../shared/reviews/people';
 import { deriveReviewers } from '../../shared/reviews/state';
 import type { DocumentStore } from '../store/documentStore';
@@ -43,21 +43,25 @@ export class ApprovalGuard implements DocumentHooks {
    * made by a sync gets a new revision, so the next sync pushes the move.
    */
   onContentChanged(before: Document, after: Document, source: SaveSource): void {
-    if (source === 'renumber' || contentHash(before) === contentHash(after)) return;
-    const policy = readReviewPolicy(this.settings);
+    if (source === 'renumber') return;
+    const lc = LIFECYCLES[after.kind];
+    const wasApproved = before.status === lc.approvedStatus && after.status === lc.approvedStatus;
     const records = this.reviews.list(after.id);
+    // Nothing rests on the old text (no verdict, not approved): an autosave need not hash the document at all.
+    if (!wasApproved && !records.some((r) => r.type === 'verdict')) return;
     const was = textVersion(before);
+    const now = textVersion(after);
+    if (was.contentHash === now.contentHash) return;
+    const policy = readReviewPolicy(this.settings);
     if (records.some((r) => r.type === 'verdict' && !madeOnOtherText(r, was))) this.keepVersion(before);
     const stillValid = new Set(
-      deriveReviewers(records, textVersion(after))
+      deriveReviewers(records, now)
         .filter((r) => r.verdict === 'approve' && !r.stale)
         .map(personLabel),
     );
     const dismissed = deriveReviewers(records, was)
       .filter((r) => r.verdict === 'approve' && !r.stale && !stillValid.has(personLabel(r)))
       .map(personLabel);
-    const lc = LIFECYCLES[after.kind];
-    const wasApproved = before.status === lc.approvedStatus && after.status === lc.approvedStatus;
     const at = this.ctx.now().toISOString();
     const actor = this.ctx.identity();
     const history = (event: string, from: string | null, to: string | null, data: Record<string, unknown>): void =>
