@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/main/cli/main';
 import { cloneTeammate, remoteFiles, useSyncFixture, type Workspace } from '../support/syncWorkspace';
+import { cliInProcess } from '../support/cliInProcess';
 
 const f = useSyncFixture();
 
@@ -123,20 +123,7 @@ describe('a team branch deleted, emptied or rewritten (issue 13, item 1)', () =>
 
   it('on the command line: sync refuses a deleted branch (exit 1, naming the branches); remote disconnect + remote set takes a new one as it is', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-cli-branch-'));
-    const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(args, {
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
-        env: { DESIGNDESK_WORKSPACE: path.join(dir, 'ws') },
-        cwd: dir,
-        platform: process.platform,
-        home: dir,
-        identity: () => ({ name: 'Cy', email: 'cy@example.com' }),
-      });
-      return { code, stdout, stderr };
-    };
+    const cli = cliInProcess(dir);
     try {
       await cli('init');
       await cli('remote', 'set', f.url);

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/main/cli/main';
 import { SyncDeletionsDataSchema } from '../../src/shared/contract/sync';
 import { cloneTeammate, remoteFiles, useSyncFixture, type Workspace } from '../support/syncWorkspace';
+import { cliInProcess } from '../support/cliInProcess';
 
 const f = useSyncFixture();
 
@@ -91,20 +91,7 @@ describe('the mass-deletion guard (issue 13, item 2)', () => {
 
   it('designdesk sync lists what it would delete and exits 1; --allow-deletes goes ahead', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-cli-deletes-'));
-    const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(args, {
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
-        env: { DESIGNDESK_WORKSPACE: path.join(dir, 'ws') },
-        cwd: dir,
-        platform: process.platform,
-        home: dir,
-        identity: () => ({ name: 'Cy', email: 'cy@example.com' }),
-      });
-      return { code, stdout, stderr };
-    };
+    const cli = cliInProcess(dir);
     try {
       await cli('init');
       await cli('remote', 'set', f.url);
