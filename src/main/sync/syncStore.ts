@@ -125,9 +125,6 @@ export class SyncStore {
              WHERE rb.doc_id IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(rb.record_ids) j WHERE j.value = r.id))`,
       ),
       conflictCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sync_conflicts'),
-      clear: db.prepare('DELETE FROM sync_base'),
-      clearReviewBases: db.prepare('DELETE FROM review_sync_base'),
-      clearConflicts: db.prepare('DELETE FROM sync_conflicts'),
     };
   }
 
@@ -260,16 +257,6 @@ export class SyncStore {
   /** Documents in the library here (not in the trash): the size the mass-deletion guard compares with. */
   liveDocCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM documents WHERE deleted_at IS NULL').get() as { n: number }).n;
-  }
-
-  /** Forgets every sync base (documents and review files) and conflict (the remote changed to another repository). */
-  reset(): void {
-    this.db.transaction(() => {
-      this.s.clear.run();
-      this.s.clearReviewBases.run();
-      this.s.clearConflicts.run();
-      this.s.clearAppliedHead.run();
-    })();
   }
 }
 
