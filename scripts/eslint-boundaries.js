@@ -10,6 +10,52 @@ const NATIVE = ['better-sqlite3', 'isomorphic-git', 'isomorphic-git/*', 'electro
 /** @param {string} message */
 const forbid = (patterns, message) => ({ group: patterns, message });
 
+/**
+ * The layers of src/main, lowest first (docs/adr/0001): a module imports its
+ * own layer and the ones below, never one above. `log` is a leaf every layer
+ * may use. The hosts are the composition root (app.ts), the workspace and
+ * lock helpers, and the three ways in: the command line, the web host and the
+ * Electron shell.
+ */
+export const MAIN_LAYERS = [
+  { name: 'store', folders: ['store'] },
+  { name: 'services', folders: ['services'] },
+  { name: 'sync and import/export', folders: ['sync', 'importExport'] },
+  { name: 'api', folders: ['api'] },
+  { name: 'hosts', folders: ['cli', 'web', 'electron'], files: ['app', 'workspace', 'workspaceLock'] },
+];
+
+/** An import string that reaches a src/main folder or root module from anywhere inside src/main. */
+const reachesMain = (names) => `^(\\./|(\\.\\./)+)(${names.join('|')})(/|$)`;
+
+function mainLayerRules() {
+  const base = [
+    forbid(['**/renderer/**'], 'src/main never imports the renderer.'),
+  ];
+  const electron = forbid(['electron', 'electron/*'], "Only the shell in src/main/electron imports 'electron'; services take their dependencies as arguments.");
+  return MAIN_LAYERS.flatMap((layer, i) => {
+    const above = MAIN_LAYERS.slice(i + 1);
+    const names = above.flatMap((l) => [...l.folders, ...(l.files ?? [])]);
+    const patterns = [...base];
+    if (names.length) {
+      patterns.push({
+        regex: reachesMain(names),
+        message: `src/main is layered ${MAIN_LAYERS.map((l) => l.name).join(' < ')}: ${layer.name} does not import ${above.map((l) => l.name).join(', ')}.`,
+      });
+    }
+    const files = [...layer.folders.map((f) => `src/main/${f}/**/*.ts`), ...(layer.files ?? []).map((f) => `src/main/${f}.ts`)];
+    return files.map((glob) => ({
+      files: [glob],
+      rules: { 'no-restricted-imports': ['error', { patterns: glob.startsWith('src/main/electron/') ? patterns : [...patterns, electron] }] },
+    }));
+  }).concat([{
+    // Modules at the root of src/main or in folders no layer names yet still keep the shell's rule.
+    files: ['src/main/*.ts', 'src/main/log/**/*.ts'],
+    ignores: ['src/main/app.ts', 'src/main/workspace.ts', 'src/main/workspaceLock.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...base, electron] }] },
+  }]);
+}
+
 export const boundaryRules = [
   {
     files: ['src/shared/**/*.ts'],
@@ -34,18 +80,7 @@ export const boundaryRules = [
       }],
     },
   },
-  {
-    files: ['src/main/**/*.ts'],
-    ignores: ['src/main/electron/**'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          forbid(['electron', 'electron/*'], "Only the shell in src/main/electron imports 'electron'; services take their dependencies as arguments."),
-          forbid(['**/renderer/**'], 'src/main never imports the renderer.'),
-        ],
-      }],
-    },
-  },
+  ...mainLayerRules(),
 ];
 
 /** Electron settings whose only accepted value is the safe literal (a variable, `!0` or a quoted key would hide a change). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Person } from '../shared/document';
 import { createDispatch, type Dispatch, type DispatchOptions } from './api/dispatch';
 import { createHandlers, type Platform } from './api/handlers';
-import { defaultIdentity } from './identity';
+import { defaultIdentity } from './services/identity';
 import { ExportService } from './importExport/exportService';
 import { ImportService } from './importExport/importService';
 import { ActionItemService } from './services/actionItemService';
@@ -30,7 +30,7 @@ import { FileSecretStore, type SecretStore } from './sync/secretStore';
 import { extraRecordSets } from './sync/syncParts';
 import { SyncService } from './sync/syncService';
 import type { SyncWorkerOptions } from './sync/syncWorkerHost';
-import { DB_FILE } from './workspace';
+import { DB_FILE } from './store/openDatabase';
 import { acquireWorkspaceLock, type LockOwner } from './workspaceLock';
 
 export interface AppOptions {

@@ -1,7 +1,5 @@
 import path from 'node:path';
 
-export const DB_FILE = 'designdesk.sqlite';
-
 export interface WorkspaceInputs {
   argv: readonly string[];
   env: Record<string, string | undefined>;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import { BACKUP_DIR, backupDatabase, listBackups, restoreBackup, startAutoBackup } from '../../src/main/store/backup';
-import { DB_FILE } from '../../src/main/workspace';
+import { DB_FILE } from '../../src/main/store/openDatabase';
 
 // Automatic online backups of the workspace database, their rotation, and
 // the restore documented in docs/reliability.md.

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/main/app';
-import { DB_FILE } from '../../src/main/workspace';
+import { DB_FILE } from '../../src/main/store/openDatabase';
 
 // A writer process (tests/support/crashWriter.ts) saves continuously through
 // createApp/DocumentService and prints "ack" after each committed save. It is

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import { m001Init } from '../../src/main/store/migrations/001_init';
-import { DB_FILE } from '../../src/main/workspace';
+import { DB_FILE } from '../../src/main/store/openDatabase';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { SearchHit } from '../../src/shared/contract/search';
 import type { Document } from '../../src/shared/document';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import { MIGRATIONS } from '../../src/main/store/migrations';
-import { DB_FILE } from '../../src/main/workspace';
+import { DB_FILE } from '../../src/main/store/openDatabase';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/errors';
 import { RFC_SECTIONS } from '../../src/shared/kinds/rfc';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createApp } from '../../src/main/app';
-import { DB_FILE } from '../../src/main/workspace';
+import { DB_FILE } from '../../src/main/store/openDatabase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy, type FaultRequest } from '../support/faultProxy';
 import { cloneTeammate, remoteFiles, remoteShow, useSyncFixture, type Workspace } from '../support/syncWorkspace';

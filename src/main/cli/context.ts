@@ -5,9 +5,10 @@ import { createApp, type App } from '../app';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { Person } from '../../shared/document';
 import { AppError } from '../../shared/errors';
-import { defaultIdentity } from '../identity';
+import { defaultIdentity } from '../services/identity';
 import type { SyncWorkerOptions } from '../sync/syncWorkerHost';
-import { DB_FILE, resolveWorkspace } from '../workspace';
+import { DB_FILE } from '../store/openDatabase';
+import { resolveWorkspace } from '../workspace';
 import { printableText, terminalJson } from '../../shared/format/printable';
 
 /** What the CLI talks to: the process in production, buffers in tests. */

@@ -7,7 +7,7 @@ import type { Anchor, RecordOf } from '../../shared/reviews/schemas';
 import { applySuggestion, deriveSuggestions, type SuggestionView } from '../../shared/reviews/suggestions';
 import type { ReviewView } from '../../shared/reviews/view';
 import type { DocumentStore } from '../store/documentStore';
-import { suggestionData } from '../sync/reviewHistory';
+import { suggestionData } from './reviewHistory';
 import type { DocumentService, ServiceContext } from './documentService';
 import type { ReviewLog } from './reviewLog';
 import type { ReviewService } from './reviewService';

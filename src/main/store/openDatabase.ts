@@ -3,6 +3,9 @@ import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
+/** The workspace database's file name inside the workspace folder. */
+export const DB_FILE = 'designdesk.sqlite';
+
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron); see docs/adr/0003. */
   nativeBinding?: string;

@@ -7,7 +7,7 @@ import { stableJson } from '../../shared/sync/mergeDocument';
 import type { DocumentStore } from '../store/documentStore';
 import type { ReviewStore } from '../store/reviewStore';
 import { GitRepo } from './gitRepo';
-import { historyOfIncoming } from './reviewHistory';
+import { historyOfIncoming } from '../services/reviewHistory';
 import type { ReviewBase, ReviewSyncStore } from './reviewSyncStore';
 import type { RecordSet, RemoteSnapshot } from './syncEngine';
 

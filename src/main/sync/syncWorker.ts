@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../store/openDatabase';
-import { DB_FILE } from '../workspace';
+import { DB_FILE } from '../store/openDatabase';
 import { SettingsStore } from '../store/settingsStore';
 import { GitRepo } from './gitRepo';
 import { setProxyResolver } from './httpProxy';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE, appDataDir, resolveWorkspace } from '../../../src/main/workspace';
+import { DB_FILE } from '../../../src/main/store/openDatabase';
+import { appDataDir, resolveWorkspace } from '../../../src/main/workspace';
 
 const linux = { platform: 'linux' as const, home: '/home/ada', env: {} };
 

@@ -1,6 +1,6 @@
 import type { appContract } from '../../../shared/contract/app';
 import { AppError } from '../../../shared/errors';
-import { RECENT_IDENTITIES_KEY, rememberIdentities } from '../../identity';
+import { RECENT_IDENTITIES_KEY, rememberIdentities } from '../../services/identity';
 import type { AreaHandlers } from '../dispatch';
 import type { HandlerDeps } from '../handlers';
 

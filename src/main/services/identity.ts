@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import type { Person } from '../shared/document';
+import type { Person } from '../../shared/document';
 
 /** The user's git identity (git config user.name / user.email), or the OS user name. */
 export function defaultIdentity(): Person {
