@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from 'playwright';
 import { createApp } from '../src/main/app';
 import { startWebHost } from '../src/main/web/webHost';
 import { launchBrowser } from '../tests/support/browser';

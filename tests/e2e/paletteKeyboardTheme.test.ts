@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { sectionText, splitSections } from '../../src/shared/markdown/sections';
 import { SCREENSHOTS as SHOTS, webAppPerTest, type WebApp } from '../support/webApp';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = process.env.DESIGNDESK_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from 'playwright';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../src/main/app';
 import { startWebHost, type WebHost } from '../../src/main/web/webHost';
