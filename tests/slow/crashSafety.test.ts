@@ -15,11 +15,12 @@ import { DB_FILE } from '../../src/main/store/openDatabase';
 // at least 100 times; after every kill the database must pass
 // integrity_check and hold every acknowledged save. Figures go to
 // docs/reliability.md. The writer is bundled once with esbuild so a start
-// takes ~0.2 s instead of ~1 s with tsx, and 100+ kills fit in under a minute.
+// takes ~0.2 s instead of ~1 s with tsx, and 100+ kills take about half a
+// minute on a quiet machine. It runs in the slow tier (npm run test:slow),
+// with no time budget: a loaded machine takes longer, never fewer kills.
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 100);
 const LANES = 4;
-const BUDGET_MS = 55_000;
 
 interface Ack {
   id: string;
@@ -98,7 +99,7 @@ describe('crash safety: SIGKILL at random moments', () => {
     const lane = async (n: number): Promise<void> => {
       const dir = path.join(base, `ws${n}`);
       const acked = new Map<string, Ack>();
-      for (let run = 0; stats.kills < KILLS && Date.now() - started < BUDGET_MS; run++) {
+      for (let run = 0; stats.kills < KILLS; run++) {
         // Mostly mid-save; one in eight early, while the process opens the workspace.
         const early = run % 8 === 0;
         const r = await runAndKill(dir, run, early ? Math.random() * 400 : Math.random() * 250, early);
@@ -129,5 +130,5 @@ describe('crash safety: SIGKILL at random moments', () => {
     expect(stats.problems).toEqual([]);
     expect(stats.kills).toBeGreaterThanOrEqual(KILLS);
     expect(stats.acks).toBeGreaterThan(stats.kills);
-  }, 70_000);
+  }, 900_000);
 });
