@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import { m001Init } from '../../src/main/store/migrations/001_init';
 import { DB_FILE } from '../../src/main/store/openDatabase';
+import { SearchIndex } from '../../src/main/store/searchIndex';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { SearchHit } from '../../src/shared/contract/search';
 import type { Document } from '../../src/shared/document';
@@ -243,5 +244,45 @@ describe('migration 002', () => {
     app = open();
     expect(titles(await search('nginx'))).toEqual(['Legacy gateway']);
     expect(await call('docs:list', {})).toMatchObject([{ title: 'Legacy gateway', author: 'Linus' }]);
+  });
+});
+
+describe('broad queries (more than half of a large library)', () => {
+  /** 1,200 documents: all but 60 say "platform" in the body; three say it in the title. Returns ids by title. */
+  function largeLibrary(): Map<string, string> {
+    const ids = new Map<string, string>();
+    app.db.transaction(() => {
+      for (let i = 0; i < 1200; i++) {
+        const title = i === 100 ? 'Platform team charter' : i === 700 ? 'Platform on-call' : i === 1150 ? 'The platform budget' : `Note ${i} on ${i % 2 ? 'queues' : 'caches'}`;
+        const doc = app.documents.create('rfc', title);
+        const body = i % 20 === 0 ? `Nothing shared here, only ${i % 3 ? 'rollouts' : 'tenancy'}.` : `## Summary\n\nThe platform keeps item ${i} of the queue; consistency matters for tenant ${i % 7}.`;
+        app.documents.update({ id: doc.id, baseRevision: doc.revision, body });
+        ids.set(title, doc.id);
+      }
+    })();
+    return ids;
+  }
+
+  it('ranks title matches first, then the latest updated, with the hits marked', async () => {
+    largeLibrary();
+    const hits = await search('platform', { limit: 10 });
+    expect(titles(hits).slice(0, 3)).toEqual(['The platform budget', 'Platform on-call', 'Platform team charter']);
+    // Then the latest updated of the rest: documents 1199, 1198, ... (each saved a minute after the one before), skipping every 20th.
+    expect(titles(hits).slice(3)).toEqual(['Note 1199 on queues', 'Note 1198 on caches', 'Note 1197 on queues', 'Note 1196 on caches', 'Note 1195 on queues', 'Note 1194 on caches', 'Note 1193 on queues']);
+    expect(marked(hits[0]!.titleSegments)).toBe('The [platform] budget');
+    expect(marked(hits[3]!.snippet)).toBe('The [platform] keeps item 1199 of the queue; consistency matters for tenant 2.');
+    // A prefix as it is typed, and filters, take the same road.
+    expect(titles(await search('plat', { limit: 2 }))).toEqual(['The platform budget', 'Platform on-call']);
+    expect(await search('platform', { limit: 5, status: 'accepted' })).toEqual([]);
+  });
+
+  it('leaves selective queries exactly as bm25 ranks them', async () => {
+    largeLibrary();
+    const index = new SearchIndex(app.db);
+    for (const q of ['rollouts', 'tenancy', 'charter', 'on-call', 'budget platform', '"team charter"', 'queues']) {
+      const expected = index.match(toFtsQuery(q, { prefix: true }), {}, 50).map((r) => r.id);
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect((await search(q, { limit: 50 })).map((h) => h.id), q).toEqual(expected);
+    }
   });
 });

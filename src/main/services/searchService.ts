@@ -3,8 +3,22 @@ import type { DocumentSummary } from '../../shared/document';
 import { DOC_KINDS } from '../../shared/kinds/kinds';
 import { parseRefQuery, toFtsQuery, type FtsQueryOptions } from '../../shared/search/ftsQuery';
 import { DEFAULT_DIR, type LibraryFilter, type LibrarySort, type SortDir } from '../../shared/search/librarySort';
+import { markAll, markSnippet, markTerms } from '../../shared/search/marks';
 import { hasHit, leadSegments, toSegments } from '../../shared/search/snippet';
-import type { MatchRow, RefRow, SearchIndex } from '../store/searchIndex';
+import type { BroadRow, MatchRow, RefRow, SearchIndex } from '../store/searchIndex';
+
+/** Snippet length in tokens, as the index's own snippets (SearchIndex). */
+const SNIPPET_TOKENS = 24;
+
+/**
+ * A query is broad when it matches more than this share of the library:
+ * bm25 then ranks thousands of near-equal scores, the slowest searches
+ * there are (short prefixes), for an order nobody can read meaning into.
+ */
+export const BROAD_SHARE = 0.5;
+
+/** Below this many matches bm25 is quick and its order still means something: a broad query also needs as many. */
+export const BROAD_MIN_MATCHES = 1000;
 
 export interface SearchQuery extends LibraryFilter {
   q: string;
@@ -41,6 +55,19 @@ function fromMatch(r: MatchRow): SearchHit {
   };
 }
 
+/** A broad match's row, marked here (title first, then latest update; its score keeps that order). */
+function fromBroad(r: BroadRow, index: number, expression: string): MatchRow {
+  const terms = markTerms(expression);
+  const { body, extra, ...summary } = r;
+  return {
+    ...summary,
+    rank: index,
+    titleMarked: markAll(r.title, terms),
+    bodyMarked: markSnippet(body, terms, SNIPPET_TOKENS),
+    extraMarked: markSnippet(extra, terms, SNIPPET_TOKENS),
+  };
+}
+
 function fromRef(r: RefRow, score: number): SearchHit {
   const { head, ...summary } = r;
   return { ...summary, titleSegments: [{ text: r.title, hit: false }], snippet: leadSegments(head), score, exact: true };
@@ -52,7 +79,10 @@ function fromRef(r: RefRow, score: number): SearchHit {
  * matching as the user types; a query that names a document ("RFC-12",
  * "rfc 12", "12") puts that document first. Whatever the user types, a
  * search never fails because of its syntax: a malformed query falls back to
- * plain terms, and to no results if even that is refused.
+ * plain terms, and to no results if even that is refused. A query that
+ * matches more than half of the library (BROAD_SHARE, and at least
+ * BROAD_MIN_MATCHES documents) is ranked by whether
+ * the title matches, then by the latest update, instead of by bm25.
  */
 export class SearchService {
   constructor(private readonly index: SearchIndex) {}
@@ -89,6 +119,10 @@ export class SearchService {
       const match = toFtsQuery(q, options);
       if (match === '') return [];
       try {
+        const count = this.index.countMatches(match);
+        if (count >= BROAD_MIN_MATCHES && count > BROAD_SHARE * this.index.liveCount()) {
+          return this.index.broadMatch(match, filter, limit).map((r, i) => fromBroad(r, i, match));
+        }
         return this.index.match(match, filter, limit);
       } catch (e) {
         if (!isQueryError(e)) throw e;

@@ -30,6 +30,9 @@ export interface MatchRow {
   extraMarked: string;
 }
 
+/** A row of a broad match (one that matched most of the library): the summary and its indexed text, unmarked. */
+export type BroadRow = Omit<MatchRow, 'rank' | 'titleMarked' | 'bodyMarked' | 'extraMarked'> & { body: string; extra: string };
+
 /** A document found by its reference, with the start of its body for a snippet. */
 export type RefRow = Omit<MatchRow, 'rank' | 'titleMarked' | 'bodyMarked' | 'extraMarked'> & { head: string };
 
@@ -62,6 +65,9 @@ export class SearchIndex {
   private readonly lists = new Map<string, Database.Statement<[FilterParams], SummaryTuple>>();
   private readonly matchStmt: Database.Statement<[FilterParams & { match: string; limit: number }], MatchRow>;
   private readonly refStmt: Database.Statement<[FilterParams & { refKind: string; number: number }], RefRow>;
+  private readonly countStmt: Database.Statement<[string], number>;
+  private readonly liveStmt: Database.Statement<[], number>;
+  private readonly broadStmt: Database.Statement<[FilterParams & { match: string; titleMatch: string; limit: number }], BroadRow>;
 
   constructor(private readonly db: Db) {
     const marks = `char(${HIT_START.charCodeAt(0)}), char(${HIT_END.charCodeAt(0)})`;
@@ -79,6 +85,18 @@ export class SearchIndex {
        ORDER BY documents_fts.rank
        LIMIT @limit`,
     );
+    this.countStmt = db.prepare<[string], number>('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?').pluck();
+    this.liveStmt = db.prepare<[], number>('SELECT count(*) FROM library_rows').pluck();
+    // No ranking function and no highlight(): each match set is read once into an ephemeral table, the
+    // library rows are sorted by (title hit, latest update), and the text of the top rows comes from the
+    // index's content table by rowid (the caller marks it).
+    this.broadStmt = db.prepare(
+      `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, f.body, f.extra
+       FROM library_rows l JOIN documents_fts f ON f.rowid = l.row
+       WHERE l.row IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match) AND ${FILTERS}
+       ORDER BY l.row IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titleMatch) DESC, l.updated_at DESC, l.row DESC
+       LIMIT @limit`,
+    );
     this.refStmt = db.prepare(
       `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, substr(d.body, 1, 2000) AS head
        FROM library_rows l JOIN documents d ON d.id = l.id
@@ -89,6 +107,25 @@ export class SearchIndex {
   /** Live documents matching an FTS5 expression, best first. Throws SqliteError on an invalid expression. */
   match(match: string, filter: LibraryFilter, limit: number): MatchRow[] {
     return this.matchStmt.all({ ...params(filter), match, limit });
+  }
+
+  /** How many live documents an FTS5 expression matches, before filters. Throws SqliteError on an invalid expression. */
+  countMatches(match: string): number {
+    return this.countStmt.get(match) ?? 0;
+  }
+
+  /** How many live documents the library holds. */
+  liveCount(): number {
+    return this.liveStmt.get() ?? 0;
+  }
+
+  /**
+   * Live documents matching an FTS5 expression, those whose title matches
+   * first, then the latest updated: for a query that matches so much of the
+   * library that bm25 cannot tell the documents apart.
+   */
+  broadMatch(match: string, filter: LibraryFilter, limit: number): BroadRow[] {
+    return this.broadStmt.all({ ...params(filter), match, titleMatch: `title : (${match})`, limit });
   }
 
   /** The live document with this reference, if it passes the filters. */

@@ -1,0 +1,98 @@
+import { HIT_END, HIT_START } from './snippet';
+
+/**
+ * Hit marks computed here rather than by FTS5, for the broad queries that
+ * match most of the library (docs/performance.md, "search"): FTS5's own
+ * highlight() and snippet() would have to walk every expansion of a short
+ * prefix for each result. The terms come from the FTS5 expression the query
+ * became (toFtsQuery), so what is marked is what matched; tokens are read as
+ * the index's tokenizer reads them (unicode61, case and diacritics folded).
+ */
+
+/** A word to mark: whole, or as a prefix when the query ended in `*`. */
+export interface MarkTerm {
+  text: string;
+  prefix: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/** A token as unicode61 with remove_diacritics compares it. */
+export function foldToken(token: string): string {
+  return token.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * The words an FTS5 expression made by toFtsQuery looks for: every quoted
+ * string before its top-level NOT, split into tokens; in a string quoted with
+ * a trailing `*`, the last token is a prefix. Exclusions mark nothing.
+ */
+export function markTerms(expression: string): MarkTerm[] {
+  const terms: MarkTerm[] = [];
+  let i = 0;
+  while (i < expression.length) {
+    const c = expression[i]!;
+    if (c === '"') {
+      let text = '';
+      let j = i + 1;
+      while (j < expression.length) {
+        if (expression[j] === '"' && expression[j + 1] === '"') {
+          text += '"';
+          j += 2;
+        } else if (expression[j] === '"') break;
+        else text += expression[j++];
+      }
+      const star = expression[j + 1] === '*';
+      const words = text.match(TOKEN) ?? [];
+      words.forEach((w, k) => terms.push({ text: foldToken(w), prefix: star && k === words.length - 1 }));
+      i = j + (star ? 2 : 1);
+      continue;
+    }
+    if (expression.startsWith('NOT', i) && !/[\p{L}\p{N}]/u.test(expression[i + 3] ?? ' ')) break;
+    i++;
+  }
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = `${t.prefix ? '*' : ''}${t.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function isHit(token: string, terms: readonly MarkTerm[]): boolean {
+  const folded = foldToken(token);
+  return terms.some((t) => (t.prefix ? folded.startsWith(t.text) : folded === t.text));
+}
+
+/** The whole text with every token that matches a term between HIT_START and HIT_END (FTS5 highlight()). */
+export function markAll(text: string, terms: readonly MarkTerm[]): string {
+  if (terms.length === 0) return text;
+  return text.replace(TOKEN, (token) => (isHit(token, terms) ? `${HIT_START}${token}${HIT_END}` : token));
+}
+
+/**
+ * About `maxTokens` tokens of the text around its first hit, marked, with
+ * '…' where it was cut (FTS5 snippet()). Without a hit: the start of the
+ * text, unmarked, as FTS5 gives for a column that did not match.
+ */
+export function markSnippet(text: string, terms: readonly MarkTerm[], maxTokens = 24, lead = 3): string {
+  const spans: { start: number; end: number; hit: boolean }[] = [];
+  for (const m of text.matchAll(TOKEN)) spans.push({ start: m.index, end: m.index + m[0].length, hit: terms.length > 0 && isHit(m[0], terms) });
+  if (spans.length === 0) return '';
+  const first = spans.findIndex((s) => s.hit);
+  const from = first < 0 ? 0 : Math.max(0, first - lead);
+  const to = Math.min(spans.length, from + maxTokens);
+  let out = from > 0 ? '…' : '';
+  let at = spans[from]!.start;
+  for (let k = from; k < to; k++) {
+    const s = spans[k]!;
+    out += text.slice(at, s.start);
+    const token = text.slice(s.start, s.end);
+    out += s.hit ? `${HIT_START}${token}${HIT_END}` : token;
+    at = s.end;
+  }
+  if (to < spans.length) out += '…';
+  else out += text.slice(at);
+  return out;
+}
