@@ -153,7 +153,7 @@ describe('designdesk (in-process)', () => {
     const r = await cli('export', 'out', '--format', 'madr');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('written  ADR-1    docs/decisions/0001-record-architecture-decisions.md');
-    expect(fs.readFileSync(path.join(dir, 'out/docs/decisions/0002-store-orders-in-postgresql.md'), 'utf8')).toMatch(/^---\nstatus: superseded by ADR-0003\ndate: 2024-02-12\n---\n\n# Store orders in PostgreSQL\n/);
+    expect(fs.readFileSync(path.join(dir, 'out/docs/decisions/0002-store-orders-in-postgresql.md'), 'utf8')).toMatch(/^---\nstatus: superseded by ADR-0003\ndate: "2024-02-12"\n---\n\n# Store orders in PostgreSQL\n/);
     expect((await cli('export', 'repo')).code).toBe(0);
     const lint = await cli('lint', 'repo');
     expect([lint.code, lint.stdout, lint.stderr]).toEqual([0, '', `${path.join(dir, 'repo')}: no findings.\n`]);
