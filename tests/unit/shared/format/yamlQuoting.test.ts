@@ -59,6 +59,11 @@ describe('YAML a 1.1 reader reads as written', () => {
     expect(read11(text)).toEqual({ shapes });
     expect(read12(text)).toEqual({ shapes });
     expect(readYaml(text)).toEqual({ ok: true, value: { shapes } });
+    // Keys too: an imported extra field may be called "on" or "2026-11-20".
+    const keyed = Object.fromEntries(shapes.map((k, i) => [k, i]));
+    const keyedText = writeYaml(keyed);
+    expect(read11(keyedText)).toEqual(keyed);
+    expect(read12(keyedText)).toEqual(keyed);
   });
 });
 
