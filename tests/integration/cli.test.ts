@@ -123,9 +123,10 @@ describe('designdesk (in-process)', () => {
     await cli('init');
     const r = await cli('import', path.join(FIXTURES, 'madr'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('imported 0004-evaluate-service-mesh.md -> ADR-4 (madr, on hold)  [needs a look]');
+    expect(r.stdout).toContain('imported 0004-evaluate-service-mesh.md -> ADR-4 (madr, proposed)\n');
+    expect(r.stdout).toContain('status "on hold" is not in the ADR lifecycle: imported as proposed, the original kept as importedStatus');
     expect(r.stdout).toContain('skipped  adr-template.md: a template');
-    expect(r.stdout).toContain('4 imported, 0 updated, 2 skipped, 1 flagged.');
+    expect(r.stdout).toContain('4 imported, 0 updated, 2 skipped.\n');
     const again = await json<{ counts: Record<string, number> }>('import', path.join(FIXTURES, 'madr'));
     expect(again.counts).toMatchObject({ imported: 0, updated: 0, skipped: 6 });
     expect((await json<unknown[]>('list')).length).toBe(4);
@@ -153,7 +154,7 @@ describe('designdesk (in-process)', () => {
     const r = await cli('export', 'out', '--format', 'madr');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('written  ADR-1    docs/decisions/0001-record-architecture-decisions.md');
-    expect(fs.readFileSync(path.join(dir, 'out/docs/decisions/0002-store-orders-in-postgresql.md'), 'utf8')).toMatch(/^---\nstatus: superseded by ADR-0003\ndate: 2024-02-12\n---\n\n# Store orders in PostgreSQL\n/);
+    expect(fs.readFileSync(path.join(dir, 'out/docs/decisions/0002-store-orders-in-postgresql.md'), 'utf8')).toMatch(/^---\nstatus: superseded by ADR-0003\ndate: "2024-02-12"\n---\n\n# Store orders in PostgreSQL\n/);
     expect((await cli('export', 'repo')).code).toBe(0);
     const lint = await cli('lint', 'repo');
     expect([lint.code, lint.stdout, lint.stderr]).toEqual([0, '', `${path.join(dir, 'repo')}: no findings.\n`]);
@@ -191,5 +192,9 @@ describe('designdesk (the bundled binary)', () => {
     expect(run('move', 'ADR-4', 'not-a-status').status).toBe(1);
     const usage = spawnSync(process.execPath, ['dist/main/cli.cjs', 'list', '--nope'], { cwd: ROOT, encoding: 'utf8' });
     expect([usage.status, usage.stderr]).toEqual([2, expect.stringContaining("Unknown option '--nope'")]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(spawnSync(process.execPath, ['dist/main/cli.cjs', '--version'], { cwd: ROOT, encoding: 'utf8' }).stdout).toBe(`${pkg.version}\n`);
+    const globalFirst = spawnSync(process.execPath, [path.join(ROOT, 'bin/designdesk.cjs'), '--workspace', path.join(tmp, 'ws'), 'list', '--json', '--sort', 'number'], { cwd: tmp, encoding: 'utf8' });
+    expect(globalFirst.stdout).toBe(list.stdout);
   });
 });

@@ -55,11 +55,11 @@ describe('importing each format into a real workspace', () => {
     expect(two.fields.importedFrom).toMatchObject({ format: 'adr-tools', path: 'doc/adr/0002-store-orders-in-postgresql.md' });
   });
 
-  it('MADR: templates and index skipped with a reason; unknown status kept and flagged; references become links', async () => {
+  it('MADR: templates and index skipped with a reason; "on hold" becomes proposed, the original kept; references become links', async () => {
     const r = app.importer.importPath(path.join(FIXTURES, 'madr'));
-    expect(r.counts).toMatchObject({ imported: 4, skipped: 2, flagged: 1, problems: 0 });
+    expect(r.counts).toMatchObject({ imported: 4, skipped: 2, flagged: 0, problems: 0 });
     expect(r.entries.filter((e) => e.action === 'skipped').map((e) => [e.path, e.problem])).toEqual([['adr-template.md', false], ['index.md', false]]);
-    expect((await byRef('adr', 4)).status).toBe('on hold');
+    expect([(await byRef('adr', 4)).status, (await byRef('adr', 4)).fields.importedStatus]).toEqual(['proposed', 'on hold']);
     const backlinks = await call('links:backlinks', { id: (await byRef('adr', 2)).id });
     expect(backlinks.map((d) => d.number)).toEqual([3]);
   });
@@ -71,7 +71,7 @@ describe('importing each format into a real workspace', () => {
       [1, 'Use Kafka for domain events', 'accepted'],
       [2, 'Use NATS for commands', 'superseded'],
       [3, 'Use Kafka for commands too', 'accepted'],
-      [4, 'Try event sourcing for billing', 'draft'],
+      [4, 'Try event sourcing for billing', 'proposed'],
     ]);
     expect((await byRef('adr', 2)).fields.supersededBy).toBe(3);
     expect((await byRef('adr', 3)).fields.supersedes).toEqual([2]);
@@ -81,7 +81,7 @@ describe('importing each format into a real workspace', () => {
     app.importer.importPath(path.join(FIXTURES, 'kep'));
     app.importer.importPath(path.join(FIXTURES, 'rust-rfc'));
     const rfcs = (await call('docs:list', { kind: 'rfc', sort: 'number' })).map((d) => [d.number, d.status]);
-    expect(rfcs).toEqual([[1, 'approved'], [16, 'approved'], [1234, 'implemented'], [2345, 'replaced'], [3456, 'draft']]);
+    expect(rfcs).toEqual([[1, 'approved'], [16, 'approved'], [1234, 'implemented'], [2345, 'deprecated'], [3456, 'draft']]);
     const ssa = await byRef('rfc', 1234);
     expect(ssa.fields).toMatchObject({ author: '@ada, @grace', reviewers: ['@linus'], approvers: ['@margaret'], 'owning-sig': 'sig-api' });
     expect((await byRef('rfc', 2345)).fields.supersededBy).toBe(3456);

@@ -14,6 +14,7 @@ import { searchCommand } from './commands/searchCommand';
 import { setCommand } from './commands/setCommand';
 import { showCommand } from './commands/showCommand';
 import { syncCommand } from './commands/syncCommand';
+import { versionCommand } from './commands/versionCommand';
 import { createContext, UsageError, type CliIo, type Command, type OptionSpec } from './context';
 
 /** Every command, in the order `designdesk --help` lists them. */
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   syncCommand,
   conflictsCommand,
   resolveCommand,
+  versionCommand,
 ];
 
 /** Exit codes: 0 ok, 1 findings or a failure, 2 bad usage. */
@@ -45,12 +47,13 @@ function overview(version: string): string {
   return [
     `designdesk ${version}: RFCs, ADRs, decision matrices and postmortems from the command line.`,
     '',
-    'Usage: designdesk COMMAND [ARGS] [--workspace DIR] [--json]',
+    'Usage: designdesk [--workspace DIR] [--json] COMMAND [ARGS] [--workspace DIR] [--json]',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run "designdesk COMMAND --help" for the options of a command.',
+    'Run "designdesk COMMAND --help" for the options of a command. Kinds may be written',
+    'in the singular or the plural (adr, adrs; matrix, matrices, decision, decisions, dm; postmortem, pm).',
     'Exit codes: 0 ok, 1 findings or a failure, 2 bad usage.',
   ].join('\n');
 }
@@ -68,7 +71,12 @@ export function commandHelp(c: Command): string {
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const version = io.version ?? 'dev';
-  const [name, ...rest] = argv;
+  const lead = leadingGlobals(argv);
+  if (typeof lead === 'string') {
+    io.stderr(`designdesk: ${lead}\nRun "designdesk --help" for an overview.\n`);
+    return EXIT.usage;
+  }
+  const [name, ...rest] = argv.slice(lead.length);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
     const text = `${topic ? commandHelp(topic) : overview(version)}\n`;
@@ -92,7 +100,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let values: Record<string, string | boolean | string[] | undefined>;
   let positionals: string[];
   try {
-    const parsed = parseArgs({ args: [...rest], options: { ...COMMON, ...(command.workspace ? WORKSPACE : {}), ...command.options }, allowPositionals: true, strict: true });
+    // Options given before the command go after its arguments, checked as its own; --workspace is
+    // global like DESIGNDESK_WORKSPACE, so a command without a workspace ignores it there.
+    const globals = command.workspace ? lead : withoutWorkspace(lead);
+    const parsed = parseArgs({ args: [...rest, ...globals], options: { ...COMMON, ...(command.workspace ? WORKSPACE : {}), ...command.options }, allowPositionals: true, strict: true });
     values = parsed.values as typeof values;
     positionals = parsed.positionals;
   } catch (e) {
@@ -119,6 +130,34 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } finally {
     ctx.close();
   }
+}
+
+/** Options that may come before the command as well as after it (git, npm and kubectl accept both). */
+const GLOBAL_FLAGS = new Set(['--json']);
+const GLOBAL_VALUES = new Set(['--workspace']);
+
+/**
+ * The global options that open a command line (`designdesk --workspace DIR
+ * list`), or a message when one lacks its value. Stops at the first word that
+ * is not one, so `--help` and `--version` keep their meaning.
+ */
+function leadingGlobals(argv: readonly string[]): string[] | string {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_FLAGS.has(a) || [...GLOBAL_VALUES].some((o) => a.startsWith(`${o}=`))) out.push(a);
+    else if (GLOBAL_VALUES.has(a)) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('-')) return `${a} needs a value (${a} DIR).`;
+      out.push(a, value);
+      i++;
+    } else break;
+  }
+  return out;
+}
+
+function withoutWorkspace(lead: readonly string[]): string[] {
+  return lead.filter((a, i) => !(a === '--workspace' || a.startsWith('--workspace=') || lead[i - 1] === '--workspace'));
 }
 
 function usage(io: CliIo, command: Command, message: string): number {

@@ -21,9 +21,23 @@ export async function resolveRef(ctx: CommandContext, ref: string): Promise<Docu
   return ctx.call('docs:get', { id: hit.id });
 }
 
-const KIND_ALIASES: Record<string, DocKind> = { dm: 'matrix', 'decision-matrix': 'matrix', pm: 'postmortem', rfcs: 'rfc', adrs: 'adr' };
+/** Other names people type for a kind: plurals, the matrix as a decision, short prefixes. */
+const KIND_ALIASES: Record<string, DocKind> = {
+  rfcs: 'rfc',
+  adrs: 'adr',
+  matrices: 'matrix',
+  dm: 'matrix',
+  dms: 'matrix',
+  decision: 'matrix',
+  decisions: 'matrix',
+  'decision-matrix': 'matrix',
+  'decision-matrices': 'matrix',
+  postmortems: 'postmortem',
+  pm: 'postmortem',
+  pms: 'postmortem',
+};
 
-/** A kind as typed (rfc, ADR, matrix, dm, postmortem, pm), or a usage error listing the kinds. */
+/** A kind as typed (rfc, ADRs, matrix, decisions, dm, postmortems, pm; any case), or a usage error listing the kinds. */
 export function parseKind(text: string): DocKind {
   const t = text.trim().toLowerCase();
   const kind = (DOC_KINDS as readonly string[]).includes(t) ? (t as DocKind) : KIND_ALIASES[t];

@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
 import type { Document } from '../../shared/document';
 import { canonicalBody } from '../../shared/format/documentMarkdown';
+import { writeYaml } from '../../shared/format/yamlText';
 import { isKnownStatus } from '../../shared/kinds/lifecycle';
 import { HIDDEN_META_START, STATUS_END } from './formats/adrTools';
 
@@ -52,7 +52,7 @@ export function madrMarkdown(doc: Document): string {
   if (names(f.relatedLinks).length) fm.relatedLinks = names(f.relatedLinks);
   if (typeof f.statusNotes === 'string' && f.statusNotes) fm.statusNotes = f.statusNotes;
   Object.assign(fm, extras(doc));
-  return `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n\n# ${doc.title}\n\n${canonicalBody(doc.body)}`;
+  return `---\n${writeYaml(fm).trimEnd()}\n---\n\n# ${doc.title}\n\n${canonicalBody(doc.body)}`;
 }
 
 /**
@@ -73,7 +73,7 @@ export function adrToolsMarkdown(doc: Document, target: (n: number) => LinkTarge
   }
   if (typeof f.statusNotes === 'string' && f.statusNotes) hidden.statusNotes = f.statusNotes;
   Object.assign(hidden, extras(doc));
-  if (Object.keys(hidden).length) out.push(`${HIDDEN_META_START}\n${stringify(hidden, { lineWidth: 0 }).trimEnd()}\n-->`, '');
+  if (Object.keys(hidden).length) out.push(`${HIDDEN_META_START}\n${writeYaml(hidden).trimEnd()}\n-->`, '');
   const link = (n: number): string => {
     const t = target(n);
     return t ? `[${t.number}. ${t.title}](${t.file})` : `ADR-${n}`;

@@ -112,6 +112,7 @@ export class ImportService {
         continue;
       }
       parsed.doc.notes.unshift(...read.notes);
+      if (f.packageName !== undefined) tagWithPackage(parsed.doc, f.packageName);
       docs.push(parsed.doc);
     }
 
@@ -270,4 +271,15 @@ function stableJson(v: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * A log4brains package's ADR keeps its package as a tag (the package name as
+ * .log4brains.yml writes it), so the library and the published site can
+ * filter by it (ADR fix-log4brains-packages).
+ */
+function tagWithPackage(doc: ImportedDoc, packageName: string): void {
+  const tags = Array.isArray(doc.fields.tags) ? (doc.fields.tags as unknown[]).filter((t): t is string => typeof t === 'string') : [];
+  if (!tags.includes(packageName)) doc.fields.tags = [packageName, ...tags].slice(0, 50);
+  doc.notes.push(`from the log4brains package "${packageName}": tagged ${packageName}`);
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { LOG4BRAINS_CONFIG, readLog4brainsFolders } from './log4brainsConfig';
 
 /** Where decision logs live in a repository, in the order they are looked for. */
 export const DECISION_FOLDERS = ['doc/adr', 'docs/adr', 'docs/decisions', 'keps', 'text'] as const;
@@ -17,35 +18,60 @@ export interface ScannedFile {
   kepYaml?: string;
   /** Set when the file is not read at all (a symbolic link, a walk limit). */
   skip?: string;
+  /** The log4brains package whose ADR folder holds the file (.log4brains.yml `packages`). */
+  packageName?: string;
 }
 
 export interface Scan {
   /** The decision folders found, relative to the root ('' = the root itself). */
   folders: string[];
   files: ScannedFile[];
+  /** The log4brains package of each package ADR folder found (folder -> package name). */
+  packages: Record<string, string>;
+}
+
+interface FoundFolders {
+  folders: string[];
+  packages: Record<string, string>;
+  /** Folders a tool's configuration names that cannot be read, with the reason. */
+  problems: string[];
 }
 
 /**
  * The decision folders of a path: the folder .adr-dir names (adr-tools),
+ * the folders .log4brains.yml names (the project's and every package's),
  * then doc/adr, docs/adr, docs/decisions, keps/ and text/; when there is none
  * the path itself is the decision folder.
  */
 export function findDecisionFolders(root: string): string[] {
+  return findFolders(root).folders;
+}
+
+function findFolders(root: string): FoundFolders {
   const found: string[] = [];
+  const packages: Record<string, string> = {};
+  const problems: string[] = [];
   const adrDir = path.join(root, '.adr-dir');
   if (isFile(adrDir)) {
     const named = fs.readFileSync(adrDir, 'utf8').split(/\r?\n/)[0]!.trim().replace(/\\/g, '/').replace(/\/+$/, '');
     const abs = path.resolve(root, named);
     if (named && isInside(root, abs) && isDir(abs)) found.push(toPosix(path.relative(root, abs)));
   }
+  const log4brains = readLog4brainsFolders(root);
+  for (const f of log4brains?.folders ?? []) {
+    if (!found.includes(f.folder)) found.push(f.folder);
+    if (f.packageName !== undefined) packages[f.folder] = f.packageName;
+  }
+  problems.push(...(log4brains?.problems ?? []));
   for (const f of DECISION_FOLDERS) if (!found.includes(f) && isDir(path.join(root, f))) found.push(f);
-  return found.length ? found : [''];
+  return { folders: found.length ? found : [''], packages, problems };
 }
 
 /** Every file under the decision folders of `root` (symbolic links are listed, never followed). */
 export function scanSources(root: string): Scan {
-  const folders = findDecisionFolders(root);
-  const files: ScannedFile[] = [];
+  const { folders, packages, problems } = findFolders(root);
+  const files: ScannedFile[] = problems.map((skip) => ({ rel: LOG4BRAINS_CONFIG, abs: path.join(root, LOG4BRAINS_CONFIG), skip }));
+  let packageName: string | undefined;
   const seen = new Set<string>();
   let stopped = false;
   const walk = (dirRel: string, depth: number): void => {
@@ -80,12 +106,16 @@ export function scanSources(root: string): Scan {
           stopped = true;
           return;
         }
-        files.push(kep !== undefined && e.name === 'README.md' ? { rel, abs, kepYaml: kep } : { rel, abs });
+        const scoped = packageName !== undefined ? { packageName } : {};
+        files.push(kep !== undefined && e.name === 'README.md' ? { rel, abs, kepYaml: kep, ...scoped } : { rel, abs, ...scoped });
       }
     }
   };
-  for (const f of folders) walk(f, 0);
-  return { folders, files };
+  for (const f of folders) {
+    packageName = packages[f];
+    walk(f, 0);
+  }
+  return { folders, files, packages };
 }
 
 function readKepYaml(file: string): string | undefined {

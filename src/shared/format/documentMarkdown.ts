@@ -1,7 +1,7 @@
-import { Document as YamlDocument, isScalar, visit } from 'yaml';
 import type { Document } from '../document';
 import { displayRef } from '../kinds/kinds';
 import { generatedBlock } from './generatedBlocks';
+import { YAML_WRITE_OPTIONS, yamlDocumentToWrite } from './yamlText';
 
 /** Front-matter keys of an ADR as MADR 4 names them; other kinds keep their field names. */
 const MADR_KEYS: Record<string, string> = {
@@ -38,16 +38,12 @@ export function frontMatter(doc: Document): Record<string, unknown> {
 /**
  * YAML for front matter. Multi-line text becomes a readable block scalar,
  * except text starting with blanks, which block scalars cannot carry exactly
- * (it is double-quoted instead).
+ * (it is double-quoted instead). Text a YAML 1.1 reader would take for a
+ * number, date, boolean or null (`14:02`, `yes`) is quoted (yamlText.ts).
  */
 function toYaml(data: Record<string, unknown>): string {
-  const ydoc = new YamlDocument(data);
-  visit(ydoc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && /^[ \t]*(\n|$)|^[ \t]/.test(node.value) && node.value !== '') node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return ydoc.toString({ lineWidth: 0 }).trimEnd();
+  const leadingBlank = (s: string) => (s !== '' && /^[ \t]*(\n|$)|^[ \t]/.test(s) ? 'QUOTE_DOUBLE' : undefined);
+  return yamlDocumentToWrite(data, leadingBlank).toString({ lineWidth: YAML_WRITE_OPTIONS.lineWidth }).trimEnd();
 }
 
 /** The body as a file holds it: no leading blank lines, exactly one final newline (none when empty). */

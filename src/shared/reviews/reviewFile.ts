@@ -1,5 +1,4 @@
-import { stringify } from 'yaml';
-import { readYaml } from '../format/yamlText';
+import { readYaml, writeYaml } from '../format/yamlText';
 import type { Person } from '../document';
 import { compareRecords } from './merge';
 import { ReviewRecordSchema, type ReviewRecord } from './schemas';
@@ -29,8 +28,6 @@ export function docIdOfReviewPath(path: string): string | null {
 /** Keys of a record in the order they are written: identity first, bookkeeping last. */
 const KEY_ORDER = ['id', 'type', 'at', 'by', 'reviewer', 'removed', 'verdict', 'note', 'text', 'commentId', 'resolved', 'item', 'checked', 'concern', 'anchor', 'revision', 'bodyHash'];
 
-const YAML_OPTIONS = { lineWidth: 0 } as const;
-
 /** "Grace Hopper <grace@example.com>", or the name alone; a name that would read ambiguously stays an object. */
 function writePerson(p: Person): string | Person {
   if (/[<>]/.test(p.name) || /[<>]/.test(p.email)) return { name: p.name, email: p.email };
@@ -57,7 +54,7 @@ export function reviewFileHeader(ref: string, title: string): string {
     `# Review of ${ref}: reviewers, review requests, verdicts, comments and checklist ticks, oldest first.`,
     '# Written by DesignDesk and merged by record id: keep every id as it is; a record added by',
     '# hand needs a new 26-character ULID. docs/format.md of DesignDesk describes each field.',
-    stringify({ document: `${ref} ${title}` }, YAML_OPTIONS).trimEnd(),
+    writeYaml({ document: `${ref} ${title}` }).trimEnd(),
     '',
   ].join('\n');
 }
@@ -65,7 +62,7 @@ export function reviewFileHeader(ref: string, title: string): string {
 /** The file text of a document's review records: stable bytes for the same records (sorted by time, then id). */
 export function reviewFileText(ref: string, title: string, records: readonly ReviewRecord[]): string {
   const sorted = [...records].sort(compareRecords).map(ordered);
-  const body = sorted.length ? stringify({ records: sorted }, YAML_OPTIONS) : 'records: []\n';
+  const body = sorted.length ? writeYaml({ records: sorted }) : 'records: []\n';
   return `${reviewFileHeader(ref, title)}${body}`;
 }
 

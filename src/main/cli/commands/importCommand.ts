@@ -11,14 +11,16 @@ export const importCommand: Command = {
   summary: 'import decision records (adr-tools, MADR, log4brains, KEPs, Rust RFCs, Markdown)',
   usage: [`import PATH [--format auto|${IMPORT_FORMATS.join('|')}] [--kind KIND] [--dry-run] [--force] [--json]`],
   details: `PATH is a decision folder, a Markdown file, or a whole repository: in a repository
-the decision folders are found (the folder named in .adr-dir, doc/adr, docs/adr,
-docs/decisions, keps/, text/). The format is detected per file unless --format
+the decision folders are found (the folder named in .adr-dir, the project's and
+every package's folder named in .log4brains.yml, doc/adr, docs/adr,
+docs/decisions, keps/, text/); a log4brains package's ADRs are tagged with it. The format is detected per file unless --format
 says. Templates, index pages and READMEs of those tools are skipped, and so are
 files above ${MAX_IMPORT_FILE_BYTES} bytes. Every file gets a line: imported, updated or skipped
 with the reason. Importing the same folder again updates its documents (never
 duplicates); a document changed in DesignDesk since is not overwritten unless
 --force (its text is kept as a version). A status that has no place in the
-kind's lifecycle is kept as written and flagged.
+kind's lifecycle becomes the nearest one (draft -> proposed for an ADR), the
+original kept as the importedStatus field; one with no nearest status is flagged.
 
 Options:
   --format FORMAT   auto (default), ${IMPORT_FORMATS.join(', ')}

@@ -1,7 +1,7 @@
 import { documentToMarkdown } from '../../../shared/format/documentMarkdown';
+import { writeYaml } from '../../../shared/format/yamlText';
 import { displayRef, KINDS } from '../../../shared/kinds/kinds';
 import { statusLabel } from '../../../shared/kinds/lifecycle';
-import { stringify } from 'yaml';
 import type { Command } from '../context';
 import { resolveRef } from '../resolveRef';
 
@@ -35,7 +35,7 @@ Example:
       ctx.out(`${KINDS[doc.kind].label} · ${statusLabel(doc.kind, doc.status)} · id ${doc.id}`);
       ctx.out(`created ${doc.createdAt} · updated ${doc.updatedAt}`);
       const fields = Object.fromEntries(Object.entries(doc.fields).filter(([, v]) => !(Array.isArray(v) && v.length === 0) && v !== '' && v !== null));
-      if (Object.keys(fields).length) ctx.out(`\n${stringify(fields, { lineWidth: 0 }).trimEnd()}`);
+      if (Object.keys(fields).length) ctx.out(`\n${writeYaml(fields).trimEnd()}`);
       ctx.out(`\n${doc.body.trimEnd()}`);
     }
     if (history) {

@@ -2,7 +2,8 @@ import type { DocKind } from '../../../shared/kinds/kinds';
 import { KINDS } from '../../../shared/kinds/kinds';
 import { initialStatus, LIFECYCLES } from '../../../shared/kinds/lifecycle';
 import type { ImportedDoc, SourceLink } from '../importedDoc';
-import { numberFromName, parseLink, resolveHref, stripComments } from './common';
+import { keepExtra, numberFromName, parseLink, resolveHref, stripComments } from './common';
+import { nearestStatus } from './nearestStatus';
 
 export interface MappedStatus {
   status: string;
@@ -46,7 +47,14 @@ export function linkTarget(written: string, fromPath: string): Omit<SourceLink, 
   return { text: written.trim(), ...(path ? { path } : {}), ...(number !== null ? { number } : {}) };
 }
 
-/** Sets a document's status from the source's text (or the kind's first status when the source has none), with notes. */
+/**
+ * Sets a document's status from the source's text (or the kind's first
+ * status when the source has none), with notes. A status outside the
+ * lifecycle becomes the nearest one (nearestStatus.ts: log4brains' `draft`
+ * is `proposed`) and the original is kept as the `importedStatus` field; a
+ * word with no nearest status starts at the kind's first status, kept the
+ * same way, and is flagged for a person to check.
+ */
 export function applyStatus(doc: ImportedDoc, raw: string | null | undefined, synonyms: Record<string, string> = {}): void {
   const label = KINDS[doc.kind].label;
   if (raw === null || raw === undefined || !stripComments(String(raw))) {
@@ -57,8 +65,14 @@ export function applyStatus(doc: ImportedDoc, raw: string | null | undefined, sy
   const m = mapStatus(doc.kind, String(raw), doc.path, synonyms);
   doc.status = m.status;
   if (!m.known) {
-    doc.flagged = true;
-    doc.notes.push(`status "${m.status}" is not in the ${label} lifecycle (${LIFECYCLES[doc.kind].statuses.join(', ')}): kept as written`);
+    const nearest = nearestStatus(doc.kind, m.status);
+    doc.status = nearest ?? initialStatus(doc.kind);
+    keepExtra(doc.fields, 'importedStatus', m.status.slice(0, 200));
+    if (nearest) doc.notes.push(`status "${m.status}" is not in the ${label} lifecycle: imported as ${nearest}, the original kept as importedStatus`);
+    else {
+      doc.flagged = true;
+      doc.notes.push(`status "${m.status}" is not in the ${label} lifecycle (${LIFECYCLES[doc.kind].statuses.join(', ')}) and has no nearest status: starts as ${doc.status}, the original kept as importedStatus`);
+    }
   }
   if (m.supersededBy) doc.links.push({ relation: 'supersededBy', ...m.supersededBy });
 }

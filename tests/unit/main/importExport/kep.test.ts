@@ -23,12 +23,12 @@ describe('KEP parser', () => {
     expect(doc.body).toBe('## Summary\n\nMove `kubectl apply` merge logic to the API server.\n\n## Motivation\n\nClient-side apply loses fields set by other actors.\n');
   });
 
-  it('maps provisional to draft; "replaced" has no RFC status and is kept, flagged; replaces / superseded-by become links', () => {
+  it('maps provisional to draft; "replaced" becomes deprecated, the original kept; replaces / superseded-by become links', () => {
     const newer = parseKep(kep('sig-node/3456-sidecar-restarts'));
     expect(newer).toMatchObject({ sourceNumber: 3456, status: 'draft', flagged: false });
     expect(newer.links).toEqual([{ relation: 'supersedes', number: 2345, text: 'keps/sig-node/2345-pod-restart-policy' }]);
     const older = parseKep(kep('sig-node/2345-pod-restart-policy'));
-    expect(older).toMatchObject({ status: 'replaced', flagged: true });
+    expect(older).toMatchObject({ status: 'deprecated', flagged: false, fields: { importedStatus: 'replaced' } });
     expect(older.links).toEqual([{ relation: 'supersededBy', number: 3456, text: 'keps/sig-node/3456-sidecar-restarts' }]);
   });
 

@@ -19,11 +19,10 @@ describe('MADR parser', () => {
     expect(doc.body.startsWith('Technical Story: deployments drift')).toBe(true);
   });
 
-  it('keeps an unknown status verbatim and flags it; keeps unmapped front-matter keys as fields', () => {
+  it('maps a status outside the lifecycle to the nearest one and keeps the original; keeps unmapped front-matter keys as fields', () => {
     const doc = parseMadr(fixtureFile('madr', '0004-evaluate-service-mesh.md'));
-    expect(doc.status).toBe('on hold');
-    expect(doc.flagged).toBe(true);
-    expect(doc.notes[0]).toMatch(/status "on hold" is not in the ADR lifecycle/);
+    expect([doc.status, doc.fields.importedStatus, doc.flagged]).toEqual(['proposed', 'on hold', false]);
+    expect(doc.notes[0]).toMatch(/status "on hold" is not in the ADR lifecycle: imported as proposed, the original kept as importedStatus/);
     expect(doc.fields).toMatchObject({ parent: 'Decisions', nav_order: 4 });
     expect(doc.createdAt).toBeNull();
   });
@@ -56,14 +55,31 @@ describe('log4brains parser', () => {
     expect(doc.links[0]!.number).toBeUndefined();
   });
 
-  it('keeps "draft" (not an ADR status) verbatim and flagged; without a Date the file name gives the creation day', () => {
+  it('maps log4brains\' "draft" to proposed, the original kept, not flagged; without a Date the file name gives the creation day', () => {
     const doc = parseLog4brains(fixtureFile('log4brains', '20220905-try-event-sourcing.md'));
-    expect(doc).toMatchObject({ status: 'draft', flagged: true, createdAt: '2022-09-05' });
+    expect(doc).toMatchObject({ status: 'proposed', flagged: false, createdAt: '2022-09-05', fields: { importedStatus: 'draft' } });
     expect(doc.fields.date).toBeUndefined();
   });
 
   it('is detected from the date-named file with bullets; template, index and README are skipped', () => {
     expect(detectFormat(fixtureFile('log4brains', '20220601-use-kafka-for-commands.md'))).toBe('log4brains');
     for (const name of ['template.md', 'index.md', 'README.md']) expect(toolFileReason(fixtureFile('log4brains', name))).not.toBeNull();
+  });
+});
+
+describe('statuses outside the lifecycle (nearestStatus, docs/cli.md table)', () => {
+  it('maps each to the nearest status of the kind, and flags a word with none', () => {
+    const status = (s: string) => {
+      const doc = parseMadr({ path: '0001-x.md', text: `---\nstatus: ${s}\n---\n\n# X\n` });
+      return [doc.status, doc.fields.importedStatus, doc.flagged];
+    };
+    expect(status('draft')).toEqual(['proposed', 'draft', false]);
+    expect(status('In Review')).toEqual(['proposed', 'In Review', false]);
+    expect(status('approved')).toEqual(['accepted', 'approved', false]);
+    expect(status('withdrawn')).toEqual(['rejected', 'withdrawn', false]);
+    expect(status('obsolete')).toEqual(['deprecated', 'obsolete', false]);
+    expect(status('replaced')).toEqual(['superseded', 'replaced', false]);
+    expect(status('accepted')).toEqual(['accepted', undefined, false]);
+    expect(status('banana')).toEqual(['proposed', 'banana', true]);
   });
 });
