@@ -43,6 +43,16 @@ describe('raw values of a value criterion', () => {
     expect(['', 'cheap', '$€', '-5', '1e9', '$$$$$$$$$$$', '1..2', null, undefined].map(parseMatrixValue)).toEqual(Array(9).fill(null));
   });
 
+  it('reads any text a teammate’s file holds without throwing: null, or a finite number at least 0', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.stringMatching(/^[$€£¥]{0,12}\s?[\d,._ ]{0,20}\s?[a-z%µ]{0,14}$/)), (text) => {
+        const v = parseMatrixValue(text);
+        expect(v === null || (Number.isFinite(v) && v >= 0)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('normalises lower-is-better as best / value and higher-is-better as value / best', () => {
     const f = playbookMatrix();
     expect(cellScores(f).cost).toEqual({ pg: 1, mongo: 1, dynamo: 2 / 3 });
