@@ -89,7 +89,7 @@ describe('decision matrix journey', () => {
     }
     for (const [criterion, row] of Object.entries(RATINGS)) {
       for (const [option, [rating, note]] of Object.entries(row)) {
-        await ed.getByLabel(`Rating of ${option} for ${criterion}`, { exact: true }).selectOption({ label: rating });
+        await ed.getByLabel(`Rating of ${option} for ${criterion}`, { exact: true }).selectOption(rating.toLowerCase());
         if (note) await ed.getByLabel(`Note for ${option} on ${criterion}`, { exact: true }).fill(note);
       }
     }

@@ -44,12 +44,13 @@ const dashDoc = (d: Pick<Document, 'id' | 'kind' | 'number' | 'title' | 'status'
 /**
  * The dashboard: what waits on me, my documents in review and who has
  * answered, reviews with no activity for a while, what was decided lately,
- * and overdue postmortem action items. Computed on demand from the review
+ * overdue postmortem action items and decisions due for a revisit. Computed on demand from the review
  * records and documents; nothing here is stored.
  */
 export class DashboardService {
   private readonly decidedStmt;
   private readonly dismissedStmt;
+  private readonly revisitStmt;
   private readonly metrics: ReviewMetrics;
 
   constructor(
@@ -66,6 +67,13 @@ export class DashboardService {
        ORDER BY h.at DESC, h.id DESC`,
     );
     this.metrics = new ReviewMetrics(store);
+    this.revisitStmt = store.db.prepare<[string], { id: string; kind: DocKind; number: number; title: string; status: string; revisit_on: string; revisit_when: unknown }>(
+      `SELECT id, kind, number, title, status, json_extract(fields, '$.revisitOn') AS revisit_on, json_extract(fields, '$.revisitWhen') AS revisit_when
+       FROM documents
+       WHERE kind = 'matrix' AND status = 'decided' AND deleted_at IS NULL
+         AND json_type(fields, '$.revisitOn') = 'text' AND json_extract(fields, '$.revisitOn') <> '' AND json_extract(fields, '$.revisitOn') <= ?
+       ORDER BY revisit_on, number`,
+    );
     this.dismissedStmt = store.db.prepare<[string], { doc_id: string; at: string; actor_name: string; actor_email: string; data: string | null }>(
       `SELECT h.doc_id, h.at, h.actor_name, h.actor_email, h.data FROM history h JOIN documents d ON d.id = h.doc_id
        WHERE h.event = 'approvals-dismissed' AND d.deleted_at IS NULL AND h.at >= ? ORDER BY h.at DESC, h.id DESC LIMIT 50`,
@@ -175,6 +183,11 @@ export class DashboardService {
     };
     out.approvalsDismissed = this.dismissed(me, new Date(now.getTime() - RECENT_DAYS * DAY_MS).toISOString());
     out.overdueActions = this.actionItems.list({ overdueOnly: true, ...(today ? { today } : {}) });
+    out.revisitsDue = this.revisitStmt.all(today ?? now.toISOString().slice(0, 10)).map((r) => ({
+      doc: dashDoc(r),
+      revisitOn: r.revisit_on,
+      revisitWhen: typeof r.revisit_when === 'string' ? r.revisit_when : '',
+    }));
     return out;
   }
 }

@@ -58,6 +58,8 @@ export const DashboardSchema = z.object({
   overdueReviews: z.array(z.object({ doc: DashDocSchema, due: z.string(), waitingOn: z.array(z.string()) })).optional(),
   /** Documents in review for longer than the policy's staleProposalDays. */
   staleProposals: z.array(z.object({ doc: DashDocSchema, requestedAt: z.string(), days: z.number().int(), limit: z.number().int() })).optional(),
+  /** Decided matrices whose "revisit on" day has come (today or earlier), the longest due first. */
+  revisitsDue: z.array(z.object({ doc: DashDocSchema, revisitOn: z.string(), revisitWhen: z.string() })).optional(),
   /** Process metrics over the last 90 days, from the history. */
   metrics: z
     .object({

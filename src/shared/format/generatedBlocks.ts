@@ -1,6 +1,6 @@
 import type { Document } from '../document';
-import { MatrixFieldsSchema, SCALE_LABELS } from '../kinds/matrix';
-import { formatPercent, formatRank, scoreMatrix } from '../kinds/matrixScoring';
+import { MatrixFieldsSchema, RATING_MARKS, SCALE_LABELS, type MatrixFields, type Rating } from '../kinds/matrix';
+import { closeCall, formatPercent, formatRank, scoreMatrix, sensitivity, sensitivitySentence } from '../kinds/matrixScoring';
 import { ACTION_STATUS_LABELS, PostmortemFieldsSchema } from '../kinds/postmortem';
 import { table } from './tables';
 
@@ -13,33 +13,54 @@ import { table } from './tables';
 export const GENERATED_START = '<!-- designdesk:generated — edit the front matter or use DesignDesk; this block is rewritten -->';
 export const GENERATED_END = '<!-- /designdesk:generated -->';
 
+/** A rating as the playbook prints it: ✅ ⚠️ ❌ on the three-level scale, the number on 1-5. */
+function ratingMark(rating: Rating | null): string {
+  if (rating === null) return '';
+  return typeof rating === 'number' ? String(rating) : RATING_MARKS[rating];
+}
+
+const SCORING_SUFFIX = { rating: '', 'lower-is-better': ' (lower is better)', 'higher-is-better': ' (higher is better)' } as const;
+
+function matrixCell(f: MatrixFields, criterionId: string, optionId: string, scoring: keyof typeof SCORING_SUFFIX): string {
+  const r = f.ratings[criterionId]?.[optionId];
+  if (!r) return '';
+  const main = scoring === 'rating' ? ratingMark(r.rating) : (r.value ?? '');
+  return [main, r.note ? `(${r.note})` : ''].filter(Boolean).join(' ');
+}
+
 function matrixBlock(doc: Document): string {
   const f = MatrixFieldsSchema.parse(doc.fields);
   const score = scoreMatrix(f);
   const byOption = new Map(score.options.map((o) => [o.optionId, o]));
   const out: string[] = [];
   if (f.requirements.length) out.push('## Requirements', '', ...f.requirements.map((r) => `- ${r}`), '');
-  out.push(`## Matrix`, '', `Scale: ${SCALE_LABELS[f.scale]}.`, '');
+  const legend = f.scale === 'good-partial-poor' ? ` (${RATING_MARKS.good} good, ${RATING_MARKS.partial} partial, ${RATING_MARKS.poor} poor)` : '';
+  out.push(`## Matrix`, '', `Scale: ${SCALE_LABELS[f.scale]}${legend}.`, '');
   if (f.options.length && f.criteria.length) {
     const header = ['Criterion', 'Weight', ...f.options.map((o) => o.name || o.id)];
-    const rows = f.criteria.map((c) => [
-      c.name || c.id,
-      c.weight,
-      ...f.options.map((o) => {
-        const r = f.ratings[c.id]?.[o.id];
-        if (!r || (r.rating === null && !r.note)) return '';
-        return [r.rating ?? '', r.note ? `(${r.note})` : ''].filter(Boolean).join(' ');
-      }),
-    ]);
+    const rows = f.criteria.map((c) => {
+      const scoring = c.scoring ?? 'rating';
+      return [`${c.name || c.id}${SCORING_SUFFIX[scoring]}`, c.weight, ...f.options.map((o) => matrixCell(f, c.id, o.id, scoring))];
+    });
     rows.push(['**Weighted score**', '', ...f.options.map((o) => { const s = byOption.get(o.id); return s ? `**${formatPercent(s.total)}**` : ''; })]);
     rows.push(['**Rank**', '', ...f.options.map((o) => { const s = byOption.get(o.id); return s ? formatRank(s.rank, s.tied) : ''; })]);
     out.push(table(header, rows), '');
+    const name = (id: string): string => f.options.find((o) => o.id === id)?.name || id;
+    const criterion = (id: string) => f.criteria.find((c) => c.id === id);
+    const sens = sensitivity(f);
+    if (sens) out.push(sensitivitySentence(sens, (id) => criterion(id)?.name || id, name, (id) => criterion(id)?.weight ?? 0), '');
+    const close = closeCall(score, f.closeCallMargin);
+    if (close) out.push(`**Close call:** ${name(close.firstId)} leads ${name(close.secondId)} by ${close.gapPoints} points (margin ${close.margin}).`, '');
   } else {
     out.push('_No criteria or options yet._', '');
   }
   if (f.decision) out.push('## Decision', '', f.decision, '');
   if (f.rationale) out.push('## Rationale', '', f.rationale, '');
-  if (f.revisitWhen) out.push('## Revisit when', '', f.revisitWhen, '');
+  if (f.revisitWhen || f.revisitOn) {
+    out.push('## Revisit when', '');
+    if (f.revisitWhen) out.push(f.revisitWhen, '');
+    if (f.revisitOn) out.push(`Revisit on ${f.revisitOn}.`, '');
+  }
   return out.join('\n');
 }
 

@@ -23,7 +23,29 @@ export const MATRIX_LIMITS = {
   revisitWhen: 500,
   author: 200,
   maxWeight: 1000,
+  /** A raw value as typed: "$$", "120 ms", "1,200". */
+  value: 40,
+  /** The close-call margin, in percentage points. */
+  maxCloseCallMargin: 50,
 } as const;
+
+/**
+ * How a criterion is judged: by a rating on the matrix's scale, or by a raw
+ * value per option (a price tier, money, milliseconds) where the lower or the
+ * higher is better; the scoring turns values into 0..1 (matrixScoring.ts).
+ */
+export const CRITERION_SCORINGS = ['rating', 'lower-is-better', 'higher-is-better'] as const;
+export const CriterionScoringSchema = z.enum(CRITERION_SCORINGS);
+export type CriterionScoring = z.infer<typeof CriterionScoringSchema>;
+
+export const SCORING_LABELS: Record<CriterionScoring, string> = {
+  rating: 'Rating',
+  'lower-is-better': 'Value, lower is better',
+  'higher-is-better': 'Value, higher is better',
+};
+
+/** Top two within this many percentage points are a close call, unless the matrix sets its own margin. */
+export const DEFAULT_CLOSE_CALL_MARGIN = 5;
 
 export const MATRIX_SECTIONS: readonly TemplateSection[] = [
   { heading: 'Context', depth: 2, hint: 'What is being decided, why now, and what is out of scope.' },
@@ -54,6 +76,8 @@ export const RatingSchema = z.preprocess(
 export const RatingCellSchema = z.object({
   rating: RatingSchema.default(null),
   note: z.string().max(MATRIX_LIMITS.note).default(''),
+  /** The raw value of a value criterion ("$$", "120 ms"), kept as typed; absent on rating criteria. */
+  value: z.preprocess((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v), z.string().max(MATRIX_LIMITS.value)).optional(),
 });
 export type RatingCell = z.infer<typeof RatingCellSchema>;
 
@@ -61,6 +85,8 @@ export const CriterionSchema = z.object({
   id: IdSchema,
   name: z.string().max(MATRIX_LIMITS.name).default(''),
   weight: z.number().finite().min(0, 'a weight cannot be negative').max(MATRIX_LIMITS.maxWeight).default(1),
+  /** Absent means 'rating', so files written before value criteria existed read unchanged. */
+  scoring: CriterionScoringSchema.optional(),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -69,6 +95,19 @@ export const OptionSchema = z.object({
   name: z.string().max(MATRIX_LIMITS.name).default(''),
 });
 export type MatrixOption = z.infer<typeof OptionSchema>;
+
+function isCalendarDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** A calendar day as YYYY-MM-DD, or '' for none. */
+const OptionalDaySchema = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || isCalendarDay(s), 'must be a date as YYYY-MM-DD');
 
 function uniqueIds(items: readonly { id: string }[]): boolean {
   return new Set(items.map((i) => i.id)).size === items.length;
@@ -86,6 +125,10 @@ export const MatrixObjectSchema = z.object({
   decision: z.string().max(MATRIX_LIMITS.decision).default(''),
   rationale: z.string().max(MATRIX_LIMITS.rationale).default(''),
   revisitWhen: z.string().max(MATRIX_LIMITS.revisitWhen).default(''),
+  /** The day to look at the decision again (YYYY-MM-DD); the dashboard lists it from then on. */
+  revisitOn: OptionalDaySchema.optional(),
+  /** Top two within this many percentage points are marked a close call; absent means DEFAULT_CLOSE_CALL_MARGIN. */
+  closeCallMargin: z.number().finite().min(0, 'a margin cannot be negative').max(MATRIX_LIMITS.maxCloseCallMargin).optional(),
 });
 
 export type MatrixFields = z.infer<typeof MatrixObjectSchema>;
@@ -119,6 +162,9 @@ export function ratingsOnScale(ratings: MatrixFields['ratings'], scale: MatrixSc
  * the scoring always see one scale.
  */
 export const MatrixFieldsSchema = MatrixObjectSchema.loose().transform((f) => ({ ...f, ratings: ratingsOnScale(f.ratings, f.scale) }));
+
+/** The marks the playbook prints for the three-level scale. */
+export const RATING_MARKS: Record<WordRating, string> = { good: '✅', partial: '⚠️', poor: '❌' };
 
 /** The labels a person sees for each rating of a scale, best first. */
 export function scaleRatings(scale: MatrixScale): readonly { value: Rating; label: string }[] {

@@ -1,4 +1,4 @@
-import { ratingsOnScale, type MatrixFields, type MatrixScale, type RatingCell } from './matrix';
+import { ratingsOnScale, type Criterion, type CriterionScoring, type MatrixFields, type MatrixScale, type RatingCell } from './matrix';
 
 /*
  * The edits a person makes to a matrix, as pure functions from fields to
@@ -73,11 +73,12 @@ export function cellOf(f: Fields, criterionId: string, optionId: string): Rating
   return f.ratings[criterionId]?.[optionId] ?? { rating: null, note: '' };
 }
 
-/** Changes a cell's rating and/or note; a cell left with neither is dropped, so the file only lists real ratings. */
+/** Changes a cell's rating, value and/or note; a cell left with none is dropped, so the file only lists real ratings. */
 export function setCell(f: Fields, criterionId: string, optionId: string, patch: Partial<RatingCell>): Fields {
-  const cell = { ...cellOf(f, criterionId, optionId), ...patch };
+  const cell: RatingCell = { ...cellOf(f, criterionId, optionId), ...patch };
+  if (cell.value === '' || cell.value === undefined) delete cell.value;
   const row = { ...f.ratings[criterionId] };
-  if (cell.rating === null && cell.note === '') delete row[optionId];
+  if (cell.rating === null && cell.note === '' && cell.value === undefined) delete row[optionId];
   else row[optionId] = cell;
   const ratings = { ...f.ratings, [criterionId]: row };
   if (Object.keys(row).length === 0) delete ratings[criterionId];
@@ -89,9 +90,32 @@ export function setScale(f: Fields, scale: MatrixScale): Fields {
   return { ...f, scale, ratings: ratingsOnScale(f.ratings, scale) };
 }
 
+/**
+ * How a criterion is judged: by rating, or by raw values where lower or higher
+ * is better. The cells keep both a rating and a value, so switching back and
+ * forth loses nothing; the scoring reads the one the criterion uses. 'rating'
+ * is stored as no key at all, as files written before value criteria have it.
+ */
+export function setCriterionScoring(f: Fields, id: string, scoring: CriterionScoring): Fields {
+  return {
+    ...f,
+    criteria: f.criteria.map((c) => {
+      if (c.id !== id) return c;
+      const next: Criterion = { ...c, scoring };
+      if (scoring === 'rating') delete next.scoring;
+      return next;
+    }),
+  };
+}
+
+/** The close-call margin in percentage points (0 turns the mark off). */
+export function setCloseCallMargin(f: Fields, margin: number): Fields {
+  return { ...f, closeCallMargin: margin };
+}
+
 /** How many cells of a criterion (row) or option (column) hold a rating or a note: what a removal would lose. */
 export function filledCells(f: Fields, which: { criterionId: string } | { optionId: string }): number {
-  const filled = (c: RatingCell | undefined): boolean => !!c && (c.rating !== null || c.note !== '');
+  const filled = (c: RatingCell | undefined): boolean => !!c && (c.rating !== null || c.note !== '' || !!c.value);
   if ('criterionId' in which) {
     const row = f.ratings[which.criterionId] ?? {};
     return f.options.filter((o) => filled(row[o.id])).length;

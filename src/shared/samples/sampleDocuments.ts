@@ -79,7 +79,7 @@ export function sampleDocuments(me: string, today: string): SampleDocument[] {
         criteria: [
           { id: 'offline', name: 'Works offline', weight: 5 },
           { id: 'durable', name: 'Durable across crashes', weight: 4 },
-          { id: 'ops', name: 'Operational cost', weight: 3 },
+          { id: 'ops', name: 'Operational cost', weight: 3, scoring: 'lower-is-better' },
           { id: 'effort', name: 'Effort to build', weight: 2 },
         ],
         options: [
@@ -90,7 +90,7 @@ export function sampleDocuments(me: string, today: string): SampleDocument[] {
         ratings: {
           offline: { sqlite: { rating: 'good', note: '' }, memory: { rating: 'good', note: '' }, redis: { rating: 'poor', note: 'needs a server' } },
           durable: { sqlite: { rating: 'good', note: 'same transaction' }, memory: { rating: 'poor', note: 'lost on crash' }, redis: { rating: 'partial', note: 'AOF' } },
-          ops: { sqlite: { rating: 'good', note: '' }, memory: { rating: 'good', note: '' }, redis: { rating: 'poor', note: '$$' } },
+          ops: { sqlite: { rating: null, note: 'in the app', value: '$' }, memory: { rating: null, note: '', value: '$' }, redis: { rating: null, note: 'managed', value: '$$$' } },
           effort: { sqlite: { rating: 'partial', note: '~2 days' }, memory: { rating: 'good', note: '' }, redis: { rating: 'partial', note: '' } },
         },
         decision: 'Table in SQLite',

@@ -181,3 +181,14 @@ const STALE_PROPOSALS: DashColumn<Rows<'staleProposals'>[number]>[] = [
 export function StaleProposals({ rows }: { rows: Rows<'staleProposals'> }) {
   return <DashTable label="Stale proposals" columns={STALE_PROPOSALS} rows={rows} docId={byDoc} />;
 }
+
+const REVISITS_DUE: DashColumn<Rows<'revisitsDue'>[number]>[] = [
+  { header: 'Decision', cell: (r) => <DocLink doc={r.doc} /> },
+  { header: 'Revisit on', className: 'dash-nowrap', cell: (r) => formatDay(r.revisitOn) },
+  { header: 'Revisit when', cell: (r) => r.revisitWhen },
+];
+
+/** Decided matrices whose "revisit on" day has come. */
+export function RevisitsDue({ rows }: { rows: Rows<'revisitsDue'> }) {
+  return <DashTable label="Decisions due for a revisit" columns={REVISITS_DUE} rows={rows} docId={byDoc} />;
+}

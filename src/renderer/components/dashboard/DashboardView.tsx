@@ -5,7 +5,7 @@ import { useAppStore } from '../../store';
 import '../../styles/reviews.css';
 import { localToday } from '../postmortem/usePostmortemFields';
 import { ProcessMetrics } from './ProcessMetrics';
-import { ApprovalsDismissed, InFcp, MyInReview, OnHold, OverdueReviews, StaleProposals, OverdueActions, RecentlyDecided, StaleReviews, WaitingOnMe } from './DashboardSections';
+import { ApprovalsDismissed, InFcp, MyInReview, OnHold, OverdueReviews, StaleProposals, OverdueActions, RecentlyDecided, RevisitsDue, StaleReviews, WaitingOnMe } from './DashboardSections';
 
 interface Part {
   id: string;
@@ -44,6 +44,7 @@ function parts(d: Dashboard): Part[] {
       body: d.metrics ? <ProcessMetrics m={d.metrics} /> : null,
     },
     { id: 'overdue', label: 'Overdue action items', count: d.overdueActions.length, urgent: true, empty: 'No postmortem action item is overdue.', body: <OverdueActions rows={d.overdueActions} /> },
+    { id: 'revisits', label: 'Due for a revisit', count: d.revisitsDue?.length ?? 0, urgent: true, empty: 'No decision is due for a revisit.', body: <RevisitsDue rows={d.revisitsDue ?? []} /> },
   ];
 }
 

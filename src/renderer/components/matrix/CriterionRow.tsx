@@ -1,6 +1,6 @@
-import { MATRIX_LIMITS, type Criterion, type MatrixFields, type RatingCell as Cell } from '../../../shared/kinds/matrix';
+import { CRITERION_SCORINGS, MATRIX_LIMITS, SCORING_LABELS, type Criterion, type CriterionScoring, type MatrixFields, type RatingCell as Cell } from '../../../shared/kinds/matrix';
 import { cellOf } from '../../../shared/kinds/matrixEdits';
-import { formatPercent } from '../../../shared/kinds/matrixScoring';
+import { formatPercent, type CriterionCellScores } from '../../../shared/kinds/matrixScoring';
 import { RatingCell } from './RatingCell';
 import { WeightInput } from './WeightInput';
 
@@ -12,10 +12,13 @@ export interface CriterionRowProps {
   optionLabels: string[];
   /** This criterion's normalised share of the total weight, 0..1. */
   share: number;
+  /** What each option's cell counts for on this criterion, 0..1. */
+  worth: CriterionCellScores;
   leaders: ReadonlySet<string>;
   autoFocus: boolean;
   onRename: (id: string, name: string) => void;
   onWeight: (id: string, weight: number) => void;
+  onScoring: (id: string, scoring: CriterionScoring) => void;
   onMove: (id: string, delta: number) => void;
   onRemove: (id: string) => void;
   onCell: (criterionId: string, optionId: string, patch: Partial<Cell>) => void;
@@ -23,7 +26,8 @@ export interface CriterionRowProps {
 
 /** One criterion: its name, weight (with its share of the total), reorder and remove, then one rating per option. */
 export function CriterionRow(props: CriterionRowProps) {
-  const { fields, criterion: c, index, label, optionLabels, share, leaders, autoFocus } = props;
+  const { fields, criterion: c, index, label, optionLabels, share, worth, leaders, autoFocus } = props;
+  const scoring = c.scoring ?? 'rating';
   const count = fields.criteria.length;
   return (
     <tr>
@@ -50,6 +54,13 @@ export function CriterionRow(props: CriterionRowProps) {
             </button>
           </div>
         </div>
+        <select className="mg-scoring" aria-label={`How ${label} is judged`} value={scoring} onChange={(e) => props.onScoring(c.id, e.target.value as CriterionScoring)}>
+          {CRITERION_SCORINGS.map((s) => (
+            <option key={s} value={s}>
+              {SCORING_LABELS[s]}
+            </option>
+          ))}
+        </select>
       </th>
       <td className="mg-weight">
         <WeightInput value={c.weight} label={`Weight of ${label}`} onCommit={(w) => props.onWeight(c.id, w)} />
@@ -65,6 +76,8 @@ export function CriterionRow(props: CriterionRowProps) {
           criterionLabel={label}
           optionLabel={optionLabels[oi]!}
           scale={fields.scale}
+          scoring={scoring}
+          worth={worth[o.id] ?? null}
           cell={cellOf(fields, c.id, o.id)}
           leader={leaders.has(o.id)}
           onChange={props.onCell}

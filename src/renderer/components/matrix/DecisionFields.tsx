@@ -47,6 +47,25 @@ export function DecisionFields({ fields, leaderName, update }: { fields: MatrixF
             onChange={(e) => update((f) => ({ ...f, revisitWhen: e.target.value }))}
           />
         </div>
+        <div className="matrix-field">
+          <label htmlFor="matrix-revisit-on">Revisit on</label>
+          <input
+            id="matrix-revisit-on"
+            type="date"
+            aria-describedby="matrix-revisit-on-hint"
+            value={fields.revisitOn ?? ''}
+            onChange={(e) =>
+              update((f) => {
+                const next: MatrixFields = { ...f, revisitOn: e.target.value };
+                if (!e.target.value) delete next.revisitOn;
+                return next;
+              })
+            }
+          />
+          <span id="matrix-revisit-on-hint" className="matrix-field-hint">
+            Optional. From this day on, the dashboard lists the decision as due for a revisit.
+          </span>
+        </div>
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Document } from '../../../shared/document';
 import { scoreMatrix } from '../../../shared/kinds/matrixScoring';
 import '../../styles/matrix.css';
@@ -19,7 +19,7 @@ import { useMatrixFields } from './useMatrixFields';
 export function MatrixEditor({ doc }: { doc: Document }) {
   const [fields, update] = useMatrixFields(doc);
   const score = useMemo(() => scoreMatrix(fields), [fields]);
-  const labelOf = (id: string): string => optionLabel(fields, fields.options.findIndex((o) => o.id === id));
+  const labelOf = useCallback((id: string): string => optionLabel(fields, fields.options.findIndex((o) => o.id === id)), [fields]);
   const leaderName = score.leaders.length === 1 ? labelOf(score.leaders[0]!) : null;
   return (
     <DocumentFrame doc={doc}>
@@ -31,7 +31,7 @@ export function MatrixEditor({ doc }: { doc: Document }) {
         </h2>
         <p className="matrix-card-hint">Criteria are rows, options are columns. Totals weigh each rating by its criterion’s share of the weight.</p>
         <MatrixGrid fields={fields} score={score} update={update} />
-        <RankingSummary score={score} labelOf={labelOf} />
+        <RankingSummary score={score} labelOf={labelOf} fields={fields} update={update} />
       </section>
       <DecisionFields fields={fields} leaderName={leaderName} update={update} />
       <SectionsEditor doc={doc} />

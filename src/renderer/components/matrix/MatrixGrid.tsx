@@ -12,9 +12,11 @@ import {
   renameCriterion,
   renameOption,
   setCell,
+  setCriterionScoring,
   setWeight,
 } from '../../../shared/kinds/matrixEdits';
-import type { MatrixScore } from '../../../shared/kinds/matrixScoring';
+import { cellScores, type MatrixScore } from '../../../shared/kinds/matrixScoring';
+import type { CriterionScoring } from '../../../shared/kinds/matrix';
 import { CriterionRow } from './CriterionRow';
 import { OptionHeader } from './OptionHeader';
 import { ScoreRow } from './ScoreRow';
@@ -39,10 +41,12 @@ export function MatrixGrid({ fields, score, update }: { fields: MatrixFields; sc
   const [added, setAdded] = useState<string | null>(null);
   const leaders = useMemo(() => new Set(score.leaders), [score.leaders]);
   const optionLabels = fields.options.map((_, i) => optionLabel(fields, i));
+  const worth = useMemo(() => cellScores(fields), [fields]);
 
   const onCell = useCallback((cid: string, oid: string, patch: Partial<Cell>) => update((f) => setCell(f, cid, oid, patch)), [update]);
   const onRenameCriterion = useCallback((id: string, name: string) => update((f) => renameCriterion(f, id, name)), [update]);
   const onWeight = useCallback((id: string, w: number) => update((f) => setWeight(f, id, w)), [update]);
+  const onScoring = useCallback((id: string, scoring: CriterionScoring) => update((f) => setCriterionScoring(f, id, scoring)), [update]);
   const onMoveCriterion = useCallback((id: string, d: number) => update((f) => moveCriterion(f, id, d)), [update]);
   const onRenameOption = useCallback((id: string, name: string) => update((f) => renameOption(f, id, name)), [update]);
   const onMoveOption = useCallback((id: string, d: number) => update((f) => moveOption(f, id, d)), [update]);
@@ -108,10 +112,12 @@ export function MatrixGrid({ fields, score, update }: { fields: MatrixFields; sc
                 label={criterionLabel(fields, i)}
                 optionLabels={optionLabels}
                 share={score.weights[c.id] ?? 0}
+                worth={worth[c.id] ?? {}}
                 leaders={leaders}
                 autoFocus={added === c.id}
                 onRename={onRenameCriterion}
                 onWeight={onWeight}
+                onScoring={onScoring}
                 onMove={onMoveCriterion}
                 onRemove={onRemoveCriterion}
                 onCell={onCell}

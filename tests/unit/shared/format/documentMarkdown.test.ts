@@ -61,7 +61,7 @@ describe('documentToMarkdown', () => {
       }),
     );
     expect(md).toContain('| Criterion | Weight | Postgres | Mongo \\| Atlas |');
-    expect(md).toMatch(/\| Latency \| 2 \| good \(v16\+\) \| poor \|/);
+    expect(md).toMatch(/\| Latency \| 2 \| ✅ \(v16\+\) \| ❌ \|/);
     expect(md).toContain('**Rank**');
     expect(md).toContain('## Decision\n\nPostgres');
     expect(md).toContain('Benchmarks attached.');
