@@ -40,7 +40,7 @@ export function indexPage(docs: readonly SiteDocument[], siteTitle: string): str
   );
 
   const main = `<h1>${esc(siteTitle)}</h1>
-<p class="lede">${docs.length} design document${docs.length === 1 ? '' : 's'}: ${kinds.map((k) => `${docs.filter((d) => d.kind === k).length} ${KINDS[k].plural}`).join(', ') || 'none yet'}.</p>
+<p class="lede">${docs.length} design document${docs.length === 1 ? '' : 's'}: ${kinds.map((k) => { const n = docs.filter((d) => d.kind === k).length; return `${n} ${n === 1 ? KINDS[k].label : KINDS[k].plural}`; }).join(', ') || 'none yet'}.</p>
 <form class="filters" role="search" aria-label="Search and filter the documents">
 <div class="field search-field"><label for="q">Search</label><input id="q" name="q" type="search" autocomplete="off" placeholder="Words from a title or the text"></div>
 <div class="field"><label for="f-kind">Kind</label><select id="f-kind" name="kind"><option value="">All kinds</option>${options(kinds.map((k) => [k, KINDS[k].label]))}</select></div>

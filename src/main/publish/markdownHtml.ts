@@ -74,10 +74,31 @@ function mermaidBlocks(node: HastNode): void {
   });
 }
 
-/** Headings lose the empty "#slug" links a plugin may add; they have no name for a screen reader. */
+/**
+ * An image from another host would be a request to it from the reader's
+ * browser (the app holds such images back until the reader allows them):
+ * on the site it becomes a plain link to the image instead.
+ */
+function remoteImagesAsLinks(node: HastNode): void {
+  if (!('children' in node) || !node.children) return;
+  node.children = node.children.map((c): HastNode => {
+    if (c.type === 'element' && c.tagName === 'img') {
+      const src = String(c.properties.src ?? '');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^data:image\//i.test(src)) {
+        const alt = String(c.properties.alt ?? '').trim();
+        return { type: 'element', tagName: 'a', properties: { href: src, className: ['remote-image'] }, children: [{ type: 'text', value: `Image: ${alt || src}` }] };
+      }
+    }
+    remoteImagesAsLinks(c);
+    return c;
+  });
+}
+
+/** Our additions to the sanitized tree: diagram blocks, remote images as links, references as links. */
 function siteRehype(options: { resolve: RefResolver }) {
   return (tree: HastNode): void => {
     mermaidBlocks(tree);
+    remoteImagesAsLinks(tree);
     linkRefs(tree, options.resolve);
   };
 }

@@ -66,5 +66,5 @@ export function supersedeSvg(current: number, nodes: readonly number[], edges: M
     return `<a href="${esc(hrefOf(n))}"><title>${esc(`ADR-${n}: ${titleOf(n)}`)}</title><rect x="${x(i)}" y="${PAD}" width="${W}" height="${H}" rx="6" class="${cls}"/><text x="${x(i) + W / 2}" y="${PAD + H / 2 + 5}" text-anchor="middle" class="graph-label">ADR-${n}</text></a>`;
   });
   const label = `Supersede chain: ${nodes.map((n) => `ADR-${n}`).join(', ')}; an arrow points from an ADR to the one that superseded it.`;
-  return `<svg class="supersede-graph" role="img" aria-label="${esc(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="graph-arrow"/></marker></defs>${arrows.join('')}${boxes.join('')}</svg>`;
+  return `<svg class="supersede-graph" role="group" aria-label="${esc(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="graph-arrow"/></marker></defs>${arrows.join('')}${boxes.join('')}</svg>`;
 }
