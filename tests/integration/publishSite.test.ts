@@ -80,13 +80,9 @@ describe('publish: the static site of a workspace', () => {
     const mtimes = new Map(first.written.map((f) => [f, fs.statSync(path.join(site, f)).mtimeMs]));
     const app = createApp({ workspaceDir: ws(), bridge: 'web', version: 'test', fallbackIdentity: () => ({ name: 'Ada Lovelace', email: 'ada@example.com' }) });
     try {
-      const list = await app.dispatch('docs:list', {});
-      if (!list.ok) throw new Error(list.error.message);
-      const pm = list.value.find((d) => d.kind === 'postmortem')!;
-      const got = await app.dispatch('docs:get', { id: pm.id });
-      if (!got.ok) throw new Error(got.error.message);
-      const r = await app.dispatch('docs:update', { id: pm.id, baseRevision: got.value.revision, body: `${got.value.body}\n\nA lesson learned about caches.\n` });
-      if (!r.ok) throw new Error(r.error.message);
+      const pm = app.documents.list().find((d) => d.kind === 'postmortem')!;
+      const got = app.documents.get(pm.id);
+      app.documents.update({ id: pm.id, baseRevision: got.revision, body: `${got.body}\n\nA lesson learned about caches.\n` });
     } finally {
       app.close();
     }

@@ -1,4 +1,15 @@
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import { DOMParser } from '@xmldom/xmldom';
+
+/** The few DOM shapes the checker reads. */
+interface Element {
+  nodeType: number;
+  localName: string | null;
+  namespaceURI: string | null;
+  textContent: string | null;
+  firstChild: Element | null;
+  nextSibling: Element | null;
+  getAttribute(name: string): string | null;
+}
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -21,7 +32,7 @@ export function checkAtomFeed(xml: string): string[] {
     errorHandler: { warning: () => undefined, error: (m: string) => void problems.push(`not well-formed: ${m}`), fatalError: (m: string) => void problems.push(`not well-formed: ${m}`) },
   }).parseFromString(xml, 'application/xml');
   if (problems.length) return problems;
-  const feed = doc.documentElement;
+  const feed = doc.documentElement as unknown as Element | null;
   if (!feed || feed.localName !== 'feed' || feed.namespaceURI !== ATOM) return [`the root is not an Atom feed (${feed?.namespaceURI ?? ''} ${feed?.localName ?? ''})`];
   const must = (el: Element, where: string, names: string[]): void => {
     for (const n of names) {
