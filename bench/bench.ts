@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startGitServer } from '../tests/support/gitServer';
 import { runApiBench, type ApiSamples } from './apiBench';
+import { runPublishBench, type PublishSamples } from './publishBench';
 import { benchRoot, listFiles, median, percentile } from './measure';
 import { runSyncBench, type PairSample, type SyncSamples } from './syncBench';
 import { buildWebHost, runWebBench, type WebSample } from './webBench';
@@ -55,7 +56,7 @@ export interface BenchReport {
   durationMs: number;
 }
 
-export const PARTS = ['api', 'sync', 'web'] as const;
+export const PARTS = ['api', 'sync', 'web', 'publish'] as const;
 export type Part = (typeof PARTS)[number];
 
 interface Reps {
@@ -69,6 +70,7 @@ interface Reps {
   watched: number;
   join: number;
   cli: number;
+  site: number;
 }
 
 const MB = 2 ** 20;
@@ -199,6 +201,35 @@ function apiFigures(api: ApiSamples, n: string): Figure[] {
   ];
 }
 
+/** Figure 12: the static site (designdesk publish). */
+function publishFigures(p: PublishSamples, n: string): Figure[] {
+  const full = median(p.full);
+  return [
+    figure({
+      id: '12-site',
+      name: `designdesk publish: static site of ${n} documents (read, render, search index, feed, write)`,
+      unit: 'ms',
+      value: full,
+      reference: { name: 'the Markdown library alone rendering the same files', value: median(p.markdownOnly) },
+      statistic: `median of ${p.full.length}`,
+      samples: p.full.length,
+      target: '<= 2x the Markdown library alone',
+      limits: { ratio: 2 },
+    }),
+    figure({
+      id: '12-site-republish',
+      name: `republish after one document changed (${p.written} files written)`,
+      unit: 'ms',
+      value: median(p.republishOne),
+      reference: { name: 'the full publish', value: full },
+      statistic: `median of ${p.republishOne.length}`,
+      samples: p.republishOne.length,
+      target: '(no target)',
+      limits: {},
+    }),
+  ];
+}
+
 /** Figure 7. */
 function webFigures(web: { ours: WebSample[]; reference: WebSample[] }, n: string): Figure[] {
   return [
@@ -235,8 +266,8 @@ function seconds(t0: number): string {
 export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const reps: Reps = o.quick
-    ? { publish: 1, edit: 1, pull: 1, queries: 200, list: 5, saves: 100, web: 1, watched: 1, join: 1, cli: 1 }
-    : { publish: 3, edit: 9, pull: 5, queries: 200, list: 30, saves: 300, web: 3, watched: 2, join: 3, cli: 5 };
+    ? { publish: 1, edit: 1, pull: 1, queries: 200, list: 5, saves: 100, web: 1, watched: 1, join: 1, cli: 1, site: 1 }
+    : { publish: 3, edit: 9, pull: 5, queries: 200, list: 30, saves: 300, web: 3, watched: 2, join: 3, cli: 5, site: 3 };
   const root = benchRoot();
   const server = await startGitServer();
   const log = o.log;
@@ -289,6 +320,12 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       const entry = await buildWebHost(log);
       const web = await runWebBench({ entry, workspaceDir, referenceDir, root, reps: reps.web, log });
       figures.push(...webFigures(web, n));
+      log(`  in ${seconds(t0)}`);
+    }
+    if (parts.has('publish')) {
+      log('static site (designdesk publish) against the Markdown library alone…');
+      t0 = performance.now();
+      figures.push(...publishFigures(runPublishBench({ root, exportDir, reps: reps.site, log }), n));
       log(`  in ${seconds(t0)}`);
     }
     // The order of the issue: 1, 2, 3, 4, ... 8.

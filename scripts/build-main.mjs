@@ -20,5 +20,7 @@ await Promise.all([
   build({ ...common, entryPoints: { web: 'src/main/web/webMain.ts', cli: 'src/main/cli/cli.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   // The sync's worker thread (src/main/sync/syncWorkerHost.ts starts it beside the three entry points above).
   build({ ...common, entryPoints: { 'sync-worker': 'src/main/sync/syncWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  // The publish worker ("Publish site...": src/main/publish/publishService.ts starts it).
+  build({ ...common, entryPoints: { 'publish-worker': 'src/main/publish/publishWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
 ]);
 console.log('built dist/main');

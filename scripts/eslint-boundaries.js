@@ -20,7 +20,7 @@ const forbid = (patterns, message) => ({ group: patterns, message });
 export const MAIN_LAYERS = [
   { name: 'store', folders: ['store'] },
   { name: 'services', folders: ['services'] },
-  { name: 'sync and import/export', folders: ['sync', 'importExport'] },
+  { name: 'sync, import/export and publish', folders: ['sync', 'importExport', 'publish'] },
   { name: 'api', folders: ['api'] },
   { name: 'hosts', folders: ['cli', 'web', 'electron'], files: ['app', 'workspace', 'workspaceLock'] },
 ];

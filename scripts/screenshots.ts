@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright';
+import { pathToFileURL } from 'node:url';
 import { createApp } from '../src/main/app';
+import { publishSite } from '../src/main/publish/publishSite';
+import { readWorkspaceSite } from '../src/main/publish/siteSources';
 import { startWebHost } from '../src/main/web/webHost';
 import { launchBrowser } from '../tests/support/browser';
 import { requireRenderer } from '../tests/support/renderer';
@@ -115,8 +118,6 @@ async function main(): Promise<void> {
     await openFromLibrary(page, 'DM-1');
     await page.getByRole('table').first().scrollIntoViewIfNeeded();
     await shoot(page, 'matrix-editor');
-    await page.getByTestId('sensitivity').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await shoot(page, 'matrix-sensitivity');
     await openFromLibrary(page, 'PM-1');
     await shoot(page, 'postmortem-editor');
 
@@ -137,11 +138,27 @@ async function main(): Promise<void> {
 
     // Reviewing in the text (last, so the screens above show the samples as they come): Grace reviews RFC-1.
     await reviewInText(app, page);
+    await publishedSite(page, dir);
   } finally {
     await browser.close();
     await host.close();
     app.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The workspace's static site (designdesk publish), opened from file:// as a reader of the CI artifact would. */
+async function publishedSite(page: Page, workspaceDir: string): Promise<void> {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-site-'));
+  try {
+    publishSite(readWorkspaceSite(workspaceDir), site, { title: 'Team decisions' });
+    await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
+    await shoot(page, 'published-site');
+    await page.goto(pathToFileURL(path.join(site, 'rfc-1.html')).href);
+    await page.waitForTimeout(500);
+    await shoot(page, 'published-page');
+  } finally {
+    fs.rmSync(site, { recursive: true, force: true });
   }
 }
 

@@ -27,6 +27,7 @@ import { SearchIndex } from './store/searchIndex';
 import { SettingsStore } from './store/settingsStore';
 import { BACKUP_DIR, startAutoBackup, type AutoBackupOptions } from './store/backup';
 import { FileSecretStore, type SecretStore } from './sync/secretStore';
+import { PublishService, type PublishWorkerOptions } from './publish/publishService';
 import { extraRecordSets } from './sync/syncParts';
 import { SyncService } from './sync/syncService';
 import type { SyncWorkerOptions } from './sync/syncWorkerHost';
@@ -54,6 +55,8 @@ export interface AppOptions {
   backups?: boolean | AutoBackupOptions;
   /** Run syncs in this worker thread (the hosts give dist/main/sync-worker.cjs); in the calling thread when absent. */
   syncWorker?: SyncWorkerOptions;
+  /** Run "Publish site..." in this worker thread (the hosts give dist/main/publish-worker.cjs); in the calling thread when absent. */
+  publishWorker?: PublishWorkerOptions;
   /**
    * The system's proxy for a URL (the desktop shell asks Electron's
    * session.resolveProxy): a proxy URL, or null to go direct. Used when no
@@ -105,7 +108,8 @@ export function createApp(options: AppOptions): App {
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
   const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links, approvals], identity, now: ctx.now, recordSets: extraRecordSets(db, store, reviewStore, settings, ctx.now), worker: options.syncWorker && { ...options.syncWorker, nativeBinding: options.nativeBinding }, systemProxy: options.systemProxy });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const publisher = new PublishService({ workspaceDir: options.workspaceDir, ...(options.publishWorker ? { worker: options.publishWorker } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, settings, sync, publisher, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;
   return {
     db,

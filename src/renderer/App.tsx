@@ -13,6 +13,7 @@ import { FirstRun } from './components/onboarding/FirstRun';
 import { SampleBanner } from './components/onboarding/SampleBanner';
 import { QuickOpen } from './components/QuickOpen';
 import { RemoveSamplesDialog } from './components/settings/RemoveSamplesDialog';
+import { PublishDialog } from './components/PublishDialog';
 import { SettingsView } from './components/settings/SettingsView';
 import { ConflictsView } from './components/sync/ConflictsView';
 import { SyncSettings } from './components/sync/SyncSettings';
@@ -199,6 +200,7 @@ export function App() {
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
       {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
       <RemoveSamplesDialog />
+      <PublishDialog />
     </div>
   );
 }

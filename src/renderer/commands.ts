@@ -2,6 +2,7 @@ import { THEMES, type Theme } from '../shared/contract/desktop';
 import { DOC_KINDS, KINDS, type DocKind } from '../shared/kinds/kinds';
 import type { MenuCommandId } from '../shared/menuCommands';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
+import { openPublishDialog } from './store/publishDialog';
 import type { View } from './store/uiSlice';
 import { THEME_LABELS } from './theme';
 
@@ -62,6 +63,7 @@ export function buildCommands(ctx: CommandContext): AppCommand[] {
       (t): AppCommand => ({ id: `theme-${t}`, label: `Theme: ${THEME_LABELS[t]}${t === ctx.theme ? ' (current)' : ''}`, group: 'Appearance', run: () => ctx.setTheme(t) }),
     ),
     { id: 'shortcuts', label: 'Show keyboard shortcuts', group: 'Help', keys: keysOf('help'), run: ctx.showShortcuts },
+    { id: 'publish-site', label: 'Publish site… (a static site of every document)', group: 'Workspace', run: openPublishDialog },
   );
   if (ctx.hasSamples) commands.push({ id: 'remove-samples', label: 'Remove sample documents', group: 'Workspace', run: ctx.askRemoveSamples });
   return commands;
@@ -80,6 +82,7 @@ export const MENU_TO_COMMAND: Record<MenuCommandId, string> = {
   palette: 'palette',
   settings: 'go-settings',
   shortcuts: 'shortcuts',
+  'publish-site': 'publish-site',
 };
 
 /**

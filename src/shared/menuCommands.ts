@@ -17,6 +17,7 @@ export const MENU_COMMAND_IDS = [
   'palette',
   'settings',
   'shortcuts',
+  'publish-site',
 ] as const;
 export type MenuCommandId = (typeof MENU_COMMAND_IDS)[number];
 

@@ -1,4 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp, type WebApp } from '../support/webApp';
@@ -149,6 +152,27 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
     expect(report()).toBe('');
   });
 
+  it('"Publish site…" from the palette: the dialog, and after a publish', async () => {
+    await page.keyboard.press('Control+Shift+P');
+    await page.getByRole('combobox', { name: 'Type a command' }).pressSequentially('publish site');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Publish site' });
+    await dialog.waitFor();
+    await check('publish site dialog');
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-axe-site-'));
+    try {
+      await dialog.getByLabel('Folder').fill(site);
+      await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+      await dialog.getByText(/Published \d+ documents/).waitFor({ timeout: 60_000 });
+      await check('publish site dialog, published');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      expect(fs.existsSync(path.join(site, 'index.html'))).toBe(true);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+    expect(report()).toBe('');
+  });
+
   it('the command palette, the shortcuts, a confirmation, an empty library and the trash', async () => {
     await page.keyboard.press('Control+Shift+P');
     await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
@@ -175,6 +199,6 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
 
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(20);
+    expect(screens).toHaveLength(22);
   });
 });

@@ -25,6 +25,8 @@ const FIGURES = [
   '10-join',
   '10-join-peak',
   '11-cli-edit-sync',
+  '12-site',
+  '12-site-republish',
 ];
 
 // `npm run bench` on 200 documents, one repetition of each figure, so the

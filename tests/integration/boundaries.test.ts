@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM module without types
+import { MAIN_LAYERS } from '../../scripts/eslint-boundaries.js';
 
 // The process boundaries and the layers of src/main (docs/adr/0001) are
 // enforced by tooling: a wrong import must fail the typecheck and lint. These
@@ -73,7 +76,13 @@ describe('process boundaries are checked by tooling', () => {
   });
 });
 
-describe('src/main is layered: store, services, sync and import/export, api, hosts', () => {
+describe('src/main is layered: store, services, sync/import/export/publish, api, hosts', () => {
+  it('names every folder of src/main in a layer (log is the leaf every layer may use)', () => {
+    const named = (MAIN_LAYERS as { folders: string[] }[]).flatMap((l) => l.folders);
+    const folders = fs.readdirSync(path.join(ROOT, 'src/main'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.filter((f) => f !== 'log' && !named.includes(f))).toEqual([]);
+  });
+
   /** An import of every export of `from`, used, so that only the boundary rule can object. */
   const probe = (from: string) => `import * as probe from '${from}';\nexport { probe };\n`;
   const upward: [string, string][] = [
@@ -88,7 +97,7 @@ describe('src/main is layered: store, services, sync and import/export, api, hos
   ];
   it.each(upward)('%s may not import %s', async (where, from) => {
     const messages = await lintProbe(where, probe(from));
-    expect(messages).toEqual([expect.stringMatching(/no-restricted-imports: .* src\/main is layered store < services < sync and import\/export < api < hosts/)]);
+    expect(messages).toEqual([expect.stringMatching(/no-restricted-imports: .* src\/main is layered store < services < sync, import\/export and publish < api < hosts/)]);
   });
 
   const downward: [string, string][] = [

@@ -48,7 +48,7 @@ beforeEach(() => {
 
 describe('designdesk (in-process)', () => {
   it('every command has --help; no command or an unknown one is bad usage (2)', async () => {
-    for (const c of ['init', 'new', 'set', 'move', 'import', 'export', 'list', 'show', 'search', 'remote', 'sync', 'lint']) {
+    for (const c of ['init', 'new', 'set', 'move', 'import', 'export', 'list', 'show', 'search', 'remote', 'sync', 'lint', 'publish']) {
       const r = await cli(c, '--help');
       expect([c, r.code, r.stdout]).toEqual([c, 0, expect.stringContaining(`designdesk ${c}`)]);
     }

@@ -89,6 +89,8 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'onboarding:removeSamples': () => ({}),
   'desktop:setTheme': () => ({ theme: 'dark' }),
   'desktop:chooseWorkspace': () => ({}),
+  'site:publish': () => ({ dir: path.join(dir, 'published-site'), title: 'Fuzzed' }),
+  'site:status': () => ({}),
 };
 
 const long = (n: number): string => 'x'.repeat(n);
@@ -161,6 +163,7 @@ const HOSTILE: { [C in Channel]?: (ids: Ids) => unknown[] } = {
   'settings:setReviewPolicy': () => [{ minApprovals: { rfc: -1 } }, { minApprovals: { rfc: 51 } }, { minApprovals: { memo: 1 } }, { minApprovals: { rfc: 1.5 } }, {}],
   'onboarding:rememberSamples': (d) => [{ ids: Array.from({ length: 21 }, () => d.rfc) }, { ids: ['x'] }, { ids: d.rfc }],
   'desktop:setTheme': () => [{ theme: 'solarized' }, { theme: '' }],
+  'site:publish': () => [{ dir: '' }, { dir: long(4097) }, { dir: '/tmp/x', title: long(201) }],
 };
 
 function remoteHostile(): unknown[] {

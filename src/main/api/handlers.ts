@@ -11,6 +11,7 @@ import type { SearchService } from '../services/searchService';
 import type { TrashService } from '../services/trashService';
 import type { VersionService } from '../services/versionService';
 import type { SettingsStore } from '../store/settingsStore';
+import type { PublishService } from '../publish/publishService';
 import type { SyncService } from '../sync/syncService';
 import type { Handlers } from './dispatch';
 import { createActionsHandlers } from './handlers/actionsHandlers';
@@ -22,6 +23,7 @@ import { createLinksHandlers } from './handlers/linksHandlers';
 import { createOnboardingHandlers } from './handlers/onboardingHandlers';
 import { createReviewsHandlers } from './handlers/reviewsHandlers';
 import { createSearchHandlers } from './handlers/searchHandlers';
+import { createSiteHandlers } from './handlers/siteHandlers';
 import { createSyncHandlers } from './handlers/syncHandlers';
 import { createTrashHandlers } from './handlers/trashHandlers';
 import { createVersionsHandlers } from './handlers/versionsHandlers';
@@ -50,6 +52,7 @@ export interface HandlerDeps {
   onboarding: OnboardingService;
   settings: SettingsStore;
   sync: SyncService;
+  publisher: PublishService;
   identity: () => Person;
   info: { version: string; workspace: string; bridge: 'electron' | 'web' };
   platform: Platform;
@@ -74,5 +77,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createReviewsHandlers(d),
     ...createOnboardingHandlers(d),
     ...createDesktopHandlers(d),
+    ...createSiteHandlers(d),
   };
 }

@@ -8,6 +8,7 @@ import { lintCommand } from './commands/lintCommand';
 import { listCommand } from './commands/listCommand';
 import { moveCommand } from './commands/moveCommand';
 import { newCommand } from './commands/newCommand';
+import { publishCommand } from './commands/publishCommand';
 import { remoteCommand } from './commands/remoteCommand';
 import { resolveCommand } from './commands/resolveCommand';
 import { searchCommand } from './commands/searchCommand';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   lintCommand,
+  publishCommand,
   remoteCommand,
   syncCommand,
   conflictsCommand,

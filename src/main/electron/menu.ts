@@ -33,6 +33,7 @@ export const APP_MENU_ITEMS: readonly { id: MenuCommandId; label: string; accele
   { id: 'search', label: 'Search All Documents', accelerator: 'CmdOrCtrl+Shift+F' },
   { id: 'settings', label: 'Settings' },
   { id: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'F1' },
+  { id: 'publish-site', label: 'Publish Site…' },
 ];
 
 function item(id: MenuCommandId, actions: MenuActions): MenuItemConstructorOptions {
@@ -75,6 +76,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
       item('save', actions),
       sep,
       item('sync-now', actions),
+      item('publish-site', actions),
       ...(mac ? [sep, { role: 'close' } as const] : [sep, settings, sep, { role: 'quit' } as const]),
     ],
   });

@@ -1,4 +1,5 @@
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
+import { SANITIZE_SCHEMA } from '../../shared/markdown/sanitizeSchema';
 import type { DocRef } from '../../shared/links/refs';
 import { useAppStore } from '../store';
 import type { HastElement, HastNode } from './hast';
@@ -11,12 +12,8 @@ export function resolveRef(ref: DocRef): { id: string; title: string } | null {
   return hit ? { id: hit.id, title: hit.title } : null;
 }
 
-/**
- * GitHub's sanitize schema, plus `data:` addresses in `src` so an image
- * pasted into a document shows without asking anything of a server;
- * rehypeRemoteImages keeps only data: images (never data: HTML or script).
- */
-const SCHEMA = { ...defaultSchema, protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] } };
+/** The sanitize schema the published site uses too (src/shared/markdown/sanitizeSchema.ts). */
+const SCHEMA = SANITIZE_SCHEMA;
 
 const textOf = (n: HastNode): string => (n.type === 'text' ? (n.value ?? '') : 'children' in n && n.children ? n.children.map(textOf).join('') : '');
 

@@ -8,6 +8,7 @@ import { linksContract } from './links';
 import { onboardingContract } from './onboarding';
 import { reviewsContract } from './reviews';
 import { searchContract } from './search';
+import { siteContract } from './site';
 import { syncContract } from './sync';
 import { trashContract } from './trash';
 import { versionsContract } from './versions';
@@ -30,6 +31,7 @@ export const contract = {
   ...reviewsContract,
   ...onboardingContract,
   ...desktopContract,
+  ...siteContract,
 } as const;
 
 export type Contract = typeof contract;

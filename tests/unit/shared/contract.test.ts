@@ -106,6 +106,8 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'onboarding:removeSamples': { valid: {}, bad: [{ ids: [ID] }] },
   'desktop:setTheme': { valid: { theme: 'dark' }, bad: [{ theme: 'Dark' }, { theme: 'sepia' }, {}] },
   'desktop:chooseWorkspace': { valid: {}, bad: [{ path: '/tmp' }] },
+  'site:publish': { valid: { dir: '/tmp/site', title: 'Team decisions' }, bad: [{}, { dir: '' }, { dir: 1 }, { dir: '/tmp/site', title: 'x'.repeat(201) }, { dir: '/tmp/site', extra: 1 }] },
+  'site:status': { valid: {}, bad: [{ running: true }] },
 };
 
 const MALFORMED: [string, unknown][] = [

@@ -1,0 +1,128 @@
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { findRefs, type DocRef } from '../../shared/links/refs';
+import { SANITIZE_SCHEMA } from '../../shared/markdown/sanitizeSchema';
+
+/** The few HAST shapes the site's plugins touch (hast's own types are not a direct dependency). */
+interface HastText {
+  type: 'text';
+  value: string;
+}
+interface HastElement {
+  type: 'element';
+  tagName: string;
+  properties: Record<string, unknown>;
+  children: HastNode[];
+}
+type HastNode = HastText | HastElement | { type: 'root' | 'comment' | 'doctype' | 'raw'; children?: HastNode[]; value?: string };
+
+/** The page of the document a reference names (relative to the site's root), or null when there is none. */
+export type RefResolver = (ref: DocRef) => { href: string; title: string } | null;
+
+const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
+const textOf = (n: HastNode): string => (n.type === 'text' ? n.value : 'children' in n && n.children ? n.children.map(textOf).join('') : '');
+
+function linkRefs(node: HastNode, resolve: RefResolver): void {
+  if (!('children' in node) || !node.children) return;
+  node.children = node.children.flatMap((child): HastNode[] => {
+    if (child.type === 'element' && SKIP.has(child.tagName)) return [child];
+    if (child.type !== 'text') {
+      linkRefs(child, resolve);
+      return [child];
+    }
+    const matches = findRefs(child.value);
+    if (!matches.length) return [child];
+    const out: HastNode[] = [];
+    let at = 0;
+    for (const m of matches) {
+      if (m.index > at) out.push({ type: 'text', value: child.value.slice(at, m.index) });
+      const t = resolve(m);
+      out.push(
+        t
+          ? { type: 'element', tagName: 'a', properties: { href: t.href, className: ['ref-link'], title: t.title }, children: [{ type: 'text', value: m.text }] }
+          : { type: 'element', tagName: 'span', properties: { className: ['ref-missing'], title: 'No such document' }, children: [{ type: 'text', value: m.text }] },
+      );
+      at = m.index + m.text.length;
+    }
+    if (at < child.value.length) out.push({ type: 'text', value: child.value.slice(at) });
+    return out;
+  });
+}
+
+/**
+ * A ```mermaid block becomes `<pre class="mermaid">` with its source as
+ * text, which the site's script hands to mermaid (securityLevel strict) in the
+ * reader's browser. Built from the sanitized tree: only text is carried over.
+ */
+function mermaidBlocks(node: HastNode): void {
+  if (!('children' in node) || !node.children) return;
+  node.children = node.children.map((c): HastNode => {
+    if (c.type === 'element' && c.tagName === 'pre' && c.children.length === 1) {
+      const code = c.children[0]!;
+      const cls = code.type === 'element' && code.tagName === 'code' ? code.properties.className : undefined;
+      if (Array.isArray(cls) && cls.includes('language-mermaid')) {
+        return { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: textOf(code) }] };
+      }
+    }
+    mermaidBlocks(c);
+    return c;
+  });
+}
+
+/**
+ * An image from another host would be a request to it from the reader's
+ * browser (the app holds such images back until the reader allows them):
+ * on the site it becomes a plain link to the image instead.
+ */
+function remoteImagesAsLinks(node: HastNode): void {
+  if (!('children' in node) || !node.children) return;
+  node.children = node.children.map((c): HastNode => {
+    if (c.type === 'element' && c.tagName === 'img') {
+      const src = String(c.properties.src ?? '');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^data:image\//i.test(src)) {
+        const alt = String(c.properties.alt ?? '').trim();
+        return { type: 'element', tagName: 'a', properties: { href: src, className: ['remote-image'] }, children: [{ type: 'text', value: `Image: ${alt || src}` }] };
+      }
+    }
+    remoteImagesAsLinks(c);
+    return c;
+  });
+}
+
+/** Our additions to the sanitized tree: diagram blocks, remote images as links, references as links. */
+function siteRehype(options: { resolve: RefResolver }) {
+  return (tree: HastNode): void => {
+    mermaidBlocks(tree);
+    remoteImagesAsLinks(tree);
+    linkRefs(tree, options.resolve);
+  };
+}
+
+/**
+ * Renders a document's Markdown to HTML for the published site with the
+ * app's pipeline: GitHub-flavoured Markdown, raw HTML parsed and then
+ * rehype-sanitize with the app's schema (SANITIZE_SCHEMA), before anything
+ * of ours is added (reference links, diagram blocks).
+ */
+export function createMarkdownRenderer(resolve: RefResolver): (markdown: string) => string {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, SANITIZE_SCHEMA)
+    .use(siteRehype, { resolve })
+    .use(rehypeStringify) as unknown as Processor<never, never, never, never, string>;
+  return (markdown) => String(processor.processSync(markdown));
+}
+
+/** The same Markdown library alone (GFM to HTML, sanitized, nothing of ours): the bench's yardstick. */
+export function createPlainRenderer(): (markdown: string) => string {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, SANITIZE_SCHEMA).use(rehypeStringify) as unknown as Processor<never, never, never, never, string>;
+  return (markdown) => String(processor.processSync(markdown));
+}

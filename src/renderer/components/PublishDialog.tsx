@@ -1,0 +1,103 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { PublishProgressView, PublishResult } from '../../shared/contract/site';
+import { call, errorMessage } from '../api/client';
+import { useAppStore } from '../store';
+import { closePublishDialog, usePublishDialog } from '../store/publishDialog';
+import '../styles/publish.css';
+
+const defaultDir = (workspace: string): string => (workspace ? `${workspace.replace(/[\\/]+$/, '')}${workspace.includes('\\') ? '\\' : '/'}site` : '');
+
+/**
+ * "Publish site...": the workspace as a static site in a folder the user
+ * names (the same site as `designdesk publish DIR`). The main side builds it
+ * in a worker; this polls site:status for the progress bar.
+ */
+export function PublishDialog() {
+  const open = usePublishDialog((s) => s.open);
+  return open ? <PublishForm /> : null;
+}
+
+function PublishForm() {
+  const workspace = useAppStore((s) => s.workspace);
+  const [dir, setDir] = useState(() => defaultDir(workspace));
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<PublishProgressView | null>(null);
+  const [result, setResult] = useState<PublishResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
+  const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    first.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => {
+      call('site:status', {}).then(setProgress, () => undefined);
+    }, 300);
+    return () => clearInterval(timer);
+  }, [busy]);
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    call('site:publish', { dir, ...(title.trim() ? { title: title.trim() } : {}) })
+      .then(setResult, (err: unknown) => setError(errorMessage(err)))
+      .finally(() => setBusy(false));
+  };
+  const close = (): void => {
+    if (!busy) closePublishDialog();
+  };
+
+  return createPortal(
+    <div className="publish-backdrop" onMouseDown={close}>
+      <div className="publish-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
+        <h2 id={titleId}>Publish site</h2>
+        <p>A static site of every document (search, filters, a timeline, an Atom feed) that opens from the folder or from any web host. Publishing into the same folder again rewrites only what changed.</p>
+        <form onSubmit={submit} className="publish-form">
+          <div className="field">
+            <label htmlFor="publish-dir">Folder</label>
+            <input id="publish-dir" ref={first} type="text" value={dir} onChange={(e) => setDir(e.target.value)} disabled={busy} required spellCheck={false} />
+            <span className="field-hint">The full path of a folder on this computer; it is created if needed.</span>
+          </div>
+          <div className="field">
+            <label htmlFor="publish-title">Site title</label>
+            <input id="publish-title" type="text" value={title} onChange={(e) => setTitle(e.target.value)} disabled={busy} placeholder="Design documents" maxLength={200} />
+          </div>
+          {busy && (
+            <div role="status">
+              <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label="Publishing" />
+              <p>{progress && progress.total ? `${progress.done} of ${progress.total} pages` : 'Reading the documents…'}</p>
+            </div>
+          )}
+          {result && (
+            <p className="publish-result" role="status">
+              Published {result.documents} document{result.documents === 1 ? '' : 's'}: {result.written} file{result.written === 1 ? '' : 's'} written, {result.unchanged} unchanged. Open <code>{result.index}</code> in a browser.
+            </p>
+          )}
+          {error && (
+            <p className="publish-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="publish-actions">
+            <button type="button" className="button" onClick={close} disabled={busy}>
+              {result ? 'Close' : 'Cancel'}
+            </button>
+            <button type="submit" className="button button-primary" disabled={busy || !dir.trim()}>
+              {busy ? 'Publishing…' : 'Publish'}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>,
+    document.body,
+  );
+}
