@@ -89,6 +89,8 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'onboarding:removeSamples': () => ({}),
   'desktop:setTheme': () => ({ theme: 'dark' }),
   'desktop:chooseWorkspace': () => ({}),
+  'postmortems:severities': () => ({}),
+  'postmortems:overview': () => ({ today: '2026-11-20', quarters: 4 }),
 };
 
 const long = (n: number): string => 'x'.repeat(n);
@@ -161,6 +163,7 @@ const HOSTILE: { [C in Channel]?: (ids: Ids) => unknown[] } = {
   'settings:setReviewPolicy': () => [{ minApprovals: { rfc: -1 } }, { minApprovals: { rfc: 51 } }, { minApprovals: { memo: 1 } }, { minApprovals: { rfc: 1.5 } }, {}],
   'onboarding:rememberSamples': (d) => [{ ids: Array.from({ length: 21 }, () => d.rfc) }, { ids: ['x'] }, { ids: d.rfc }],
   'desktop:setTheme': () => [{ theme: 'solarized' }, { theme: '' }],
+  'postmortems:overview': () => [{ today: '2026-1-2' }, { quarters: 0 }, { quarters: 13 }, { quarters: 1.5 }, { quarters: '4' }],
 };
 
 function remoteHostile(): unknown[] {

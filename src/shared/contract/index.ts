@@ -6,6 +6,7 @@ import { desktopContract } from './desktop';
 import { docsContract } from './docs';
 import { linksContract } from './links';
 import { onboardingContract } from './onboarding';
+import { postmortemsContract } from './postmortems';
 import { reviewsContract } from './reviews';
 import { searchContract } from './search';
 import { syncContract } from './sync';
@@ -30,6 +31,7 @@ export const contract = {
   ...reviewsContract,
   ...onboardingContract,
   ...desktopContract,
+  ...postmortemsContract,
 } as const;
 
 export type Contract = typeof contract;

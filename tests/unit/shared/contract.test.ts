@@ -106,6 +106,8 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'onboarding:removeSamples': { valid: {}, bad: [{ ids: [ID] }] },
   'desktop:setTheme': { valid: { theme: 'dark' }, bad: [{ theme: 'Dark' }, { theme: 'sepia' }, {}] },
   'desktop:chooseWorkspace': { valid: {}, bad: [{ path: '/tmp' }] },
+  'postmortems:severities': { valid: {}, bad: [{ levels: [] }] },
+  'postmortems:overview': { valid: { today: '2026-11-20', quarters: 4 }, bad: [{ today: '20/11/2026' }, { quarters: 0 }, { quarters: 13 }, { quarters: 2.5 }] },
 };
 
 const MALFORMED: [string, unknown][] = [
