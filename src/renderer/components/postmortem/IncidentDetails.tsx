@@ -61,7 +61,7 @@ export function IncidentDetails({ doc }: { doc: Document }) {
               onChange={(e) => update(() => ({ duration: e.target.value }))}
             />
           </Field>
-          <Field id="pm-severity" label="Severity">
+          <Field id="pm-severity" label="Severity" wide>
             <SeverityPicker value={f.severity} onChange={(severity) => update(() => ({ severity }))} />
           </Field>
           <Field id="pm-author" label="Author">

@@ -29,7 +29,7 @@ export function SeverityPicker({ value, onChange }: { value: string; onChange: (
       </select>
       <span id="pm-severity-hint" className={level ? 'pm-hint' : 'pm-hint pm-warning'}>
         {level
-          ? level.description || `Level ${index + 1} of ${scale.levels.length}`
+          ? `Level ${index + 1} of ${scale.levels.length}, from ${scale.fromRepository ? "the repository's scale (designdesk.yml)" : 'the default scale'}`
           : `"${value}" is not in ${scale.fromRepository ? "the repository's severity scale (designdesk.yml)" : 'the severity scale'}; it is kept until you choose another.`}
       </span>
     </>
