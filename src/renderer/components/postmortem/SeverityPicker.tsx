@@ -21,15 +21,16 @@ export function SeverityPicker({ value, onChange }: { value: string; onChange: (
         onChange={(e) => onChange(e.target.value)}
       >
         {scale.levels.map((l) => (
-          <option key={l.name} value={l.name}>
-            {l.description ? `${l.name} — ${l.description}` : l.name}
+          // The label shows the description in the list; the text stays the name the file holds.
+          <option key={l.name} value={l.name} label={l.description ? `${l.name} — ${l.description}` : l.name}>
+            {l.name}
           </option>
         ))}
         {!level && <option value={value}>{value} (not in the scale)</option>}
       </select>
       <span id="pm-severity-hint" className={level ? 'pm-hint' : 'pm-hint pm-warning'}>
         {level
-          ? `Level ${index + 1} of ${scale.levels.length}, from ${scale.fromRepository ? "the repository's scale (designdesk.yml)" : 'the default scale'}`
+          ? level.description || `Level ${index + 1} of ${scale.levels.length}`
           : `"${value}" is not in ${scale.fromRepository ? "the repository's severity scale (designdesk.yml)" : 'the severity scale'}; it is kept until you choose another.`}
       </span>
     </>
