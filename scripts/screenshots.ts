@@ -119,10 +119,18 @@ async function main(): Promise<void> {
     await page.getByRole('table').first().scrollIntoViewIfNeeded();
     await shoot(page, 'matrix-editor');
     await openFromLibrary(page, 'PM-1');
+    // The timeline with its milestones and the times they give, then the contributing factors.
+    await page.locator('#pm-timeline-heading').evaluate((h) => {
+      h.closest('section')?.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -(document.querySelector('header')?.getBoundingClientRect().height ?? 0) - 16);
+    });
     await shoot(page, 'postmortem-editor');
 
     await go(page, 'Action items', /Action items/);
     await shoot(page, 'action-items');
+    await go(page, 'Postmortems', 'Postmortems');
+    await page.getByRole('img', { name: /median per quarter and severity/ }).waitFor();
+    await shoot(page, 'postmortems-overview');
     await go(page, 'Dashboard', /Dashboard/);
     await shoot(page, 'dashboard');
     await go(page, 'Sync', /Sync/);

@@ -7,6 +7,7 @@ import { defaultIdentity } from './services/identity';
 import { ExportService } from './importExport/exportService';
 import { ImportService } from './importExport/importService';
 import { ActionItemService } from './services/actionItemService';
+import { PostmortemOverviewService } from './services/postmortemOverviewService';
 import { AdrService } from './services/adrService';
 import { DashboardService } from './services/dashboardService';
 import { DocumentService } from './services/documentService';
@@ -109,7 +110,8 @@ export function createApp(options: AppOptions): App {
   const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links, approvals], identity, now: ctx.now, recordSets: extraRecordSets(db, store, reviewStore, settings, ctx.now), worker: options.syncWorker && { ...options.syncWorker, nativeBinding: options.nativeBinding }, systemProxy: options.systemProxy });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
   const publisher = new PublishService({ workspaceDir: options.workspaceDir, ...(options.publishWorker ? { worker: options.publishWorker } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, settings, sync, publisher, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const postmortems = new PostmortemOverviewService(db, settings, ctx.now);
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, postmortems, settings, sync, publisher, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;
   return {
     db,

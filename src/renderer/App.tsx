@@ -11,6 +11,7 @@ import { LibraryView } from './components/LibraryView';
 import { NewDocumentMenu } from './components/NewDocumentMenu';
 import { FirstRun } from './components/onboarding/FirstRun';
 import { SampleBanner } from './components/onboarding/SampleBanner';
+import { PostmortemsOverview } from './components/postmortem/PostmortemsOverview';
 import { QuickOpen } from './components/QuickOpen';
 import { RemoveSamplesDialog } from './components/settings/RemoveSamplesDialog';
 import { PublishDialog } from './components/PublishDialog';
@@ -30,6 +31,7 @@ const NAV: { view: View; label: string }[] = [
   { view: { name: 'dashboard' }, label: 'Dashboard' },
   { view: { name: 'library' }, label: 'Library' },
   { view: { name: 'actions' }, label: 'Action items' },
+  { view: { name: 'postmortems' }, label: 'Postmortems' },
   { view: { name: 'trash' }, label: 'Trash' },
   { view: { name: 'sync' }, label: 'Sync' },
   { view: { name: 'settings' }, label: 'Settings' },
@@ -188,6 +190,7 @@ export function App() {
         {view.name === 'library' && <LibraryView onCreate={(k) => void create(k)} />}
         {view.name === 'doc' && <DocumentView id={view.id} />}
         {view.name === 'actions' && <ActionItemsView />}
+        {view.name === 'postmortems' && <PostmortemsOverview />}
         {view.name === 'trash' && <TrashView />}
         {view.name === 'dashboard' && <DashboardView />}
         {view.name === 'sync' && <SyncSettings />}

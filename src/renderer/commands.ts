@@ -36,6 +36,7 @@ export const PAGE_LABELS: readonly { view: View; label: string }[] = [
   { view: { name: 'dashboard' }, label: 'Dashboard' },
   { view: { name: 'library' }, label: 'Library' },
   { view: { name: 'actions' }, label: 'Action items' },
+  { view: { name: 'postmortems' }, label: 'Postmortems overview' },
   { view: { name: 'trash' }, label: 'Trash' },
   { view: { name: 'sync' }, label: 'Sync' },
   { view: { name: 'conflicts' }, label: 'Sync conflicts' },

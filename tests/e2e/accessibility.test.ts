@@ -140,6 +140,9 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
     await nav('Action items').click();
     await page.getByRole('heading', { name: /Action items/, level: 1 }).waitFor();
     await check('action items');
+    await nav('Postmortems').click();
+    await page.getByRole('img', { name: /median per quarter and severity/ }).waitFor();
+    await check('postmortems overview');
     await nav('Dashboard').click();
     await page.getByRole('heading', { name: /Dashboard/, level: 1 }).waitFor();
     await check('dashboard');
@@ -199,6 +202,6 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
 
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(22);
+    expect(screens).toHaveLength(23);
   });
 });

@@ -68,8 +68,21 @@ describe('actions:list across postmortems', () => {
       due: '2026-11-19',
       status: 'in-progress',
       overdue: true,
+      link: '',
+      reason: '',
     });
     expect(new Set(rows.map((r) => r.docNumber))).toEqual(new Set([db.number, cdn.number]));
+  });
+
+  it('carries the RFC or ADR an item links to, and why a won\'t-do item is not done; a won\'t-do item is never overdue', async () => {
+    await postmortem('Queue backlog', [
+      { id: 'c1', action: 'Bound the queue', due: '2026-11-01', status: 'wont-do', reason: 'ADR-2 drops the queue', link: 'adr-2' },
+      { id: 'c2', action: 'Shard the queue', due: '2026-11-01', status: 'open', link: 'RFC-4' },
+    ]);
+    const rows = await call('actions:list', {});
+    expect(rows.find((r) => r.itemId === 'c1')).toMatchObject({ status: 'wont-do', reason: 'ADR-2 drops the queue', link: 'ADR-2', overdue: false });
+    expect(rows.find((r) => r.itemId === 'c2')).toMatchObject({ status: 'open', reason: '', link: 'RFC-4', overdue: true });
+    expect((await call('actions:list', { status: 'wont-do' })).map((r) => r.itemId)).toEqual(['c1']);
   });
 
   it('marks as overdue what is past due and not done, by the main side date', async () => {

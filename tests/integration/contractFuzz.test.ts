@@ -91,6 +91,8 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'desktop:chooseWorkspace': () => ({}),
   'site:publish': () => ({ dir: path.join(dir, 'published-site'), title: 'Fuzzed' }),
   'site:status': () => ({}),
+  'postmortems:severities': () => ({}),
+  'postmortems:overview': () => ({ today: '2026-11-20', quarters: 4 }),
 };
 
 const long = (n: number): string => 'x'.repeat(n);
@@ -164,6 +166,7 @@ const HOSTILE: { [C in Channel]?: (ids: Ids) => unknown[] } = {
   'onboarding:rememberSamples': (d) => [{ ids: Array.from({ length: 21 }, () => d.rfc) }, { ids: ['x'] }, { ids: d.rfc }],
   'desktop:setTheme': () => [{ theme: 'solarized' }, { theme: '' }],
   'site:publish': () => [{ dir: '' }, { dir: long(4097) }, { dir: '/tmp/x', title: long(201) }],
+  'postmortems:overview': () => [{ today: '2026-1-2' }, { quarters: 0 }, { quarters: 13 }, { quarters: 1.5 }, { quarters: '4' }],
 };
 
 function remoteHostile(): unknown[] {

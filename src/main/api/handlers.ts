@@ -5,6 +5,7 @@ import type { DashboardService } from '../services/dashboardService';
 import type { DocumentService } from '../services/documentService';
 import type { LinkService } from '../services/linkService';
 import type { OnboardingService } from '../services/onboardingService';
+import type { PostmortemOverviewService } from '../services/postmortemOverviewService';
 import type { ReviewService } from '../services/reviewService';
 import type { SuggestionService } from '../services/suggestionService';
 import type { SearchService } from '../services/searchService';
@@ -21,6 +22,7 @@ import { createDesktopHandlers } from './handlers/desktopHandlers';
 import { createDocsHandlers } from './handlers/docsHandlers';
 import { createLinksHandlers } from './handlers/linksHandlers';
 import { createOnboardingHandlers } from './handlers/onboardingHandlers';
+import { createPostmortemsHandlers } from './handlers/postmortemsHandlers';
 import { createReviewsHandlers } from './handlers/reviewsHandlers';
 import { createSearchHandlers } from './handlers/searchHandlers';
 import { createSiteHandlers } from './handlers/siteHandlers';
@@ -50,6 +52,7 @@ export interface HandlerDeps {
   suggestions: SuggestionService;
   dashboard: DashboardService;
   onboarding: OnboardingService;
+  postmortems: PostmortemOverviewService;
   settings: SettingsStore;
   sync: SyncService;
   publisher: PublishService;
@@ -78,5 +81,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createOnboardingHandlers(d),
     ...createDesktopHandlers(d),
     ...createSiteHandlers(d),
+    ...createPostmortemsHandlers(d),
   };
 }

@@ -7,7 +7,8 @@ import { KINDS, displayRef, parseDisplayRef, type DocKind } from '../../shared/k
 import { parseReviewFile } from '../../shared/reviews/reviewFile';
 import { isKnownStatus, LIFECYCLES } from '../../shared/kinds/lifecycle';
 import { extractRefs, refKey } from '../../shared/links/refs';
-import { CONFIG_FILE, DOC_FOLDERS, FORMAT_VERSION, isDocumentPath, numberInFileName, readFormatVersion } from '../../shared/sync/repoLayout';
+import { DEFAULT_SEVERITY_SCALE, severityLevel, type SeverityLevel } from '../../shared/kinds/postmortem';
+import { CONFIG_FILE, DOC_FOLDERS, FORMAT_VERSION, isDocumentPath, numberInFileName, readConfigSeverities, readFormatVersion } from '../../shared/sync/repoLayout';
 import { MAX_IMPORT_FILE_BYTES } from './importedDoc';
 import { decodeText } from './readSource';
 
@@ -46,6 +47,9 @@ export function lintRepo(dir: string): LintFinding[] {
     if (!version.ok) add(CONFIG_FILE, version.reason.replace(/^designdesk\.yml:? ?/, ''));
     else if (version.version > FORMAT_VERSION) add(CONFIG_FILE, `format ${version.version} is newer than this DesignDesk reads (${FORMAT_VERSION}): update DesignDesk`);
   }
+  const severities = fs.existsSync(yml) ? readConfigSeverities(fs.readFileSync(yml, 'utf8')) : null;
+  // Invalid YAML is already reported above, once.
+  if (severities && !severities.ok && severities.reason !== 'not valid YAML') add(CONFIG_FILE, severities.reason);
 
   const entries: Entry[] = [];
   for (const folder of DOC_FOLDERS) {
@@ -66,11 +70,20 @@ export function lintRepo(dir: string): LintFinding[] {
   checkDuplicates(entries, add);
   checkReferences(entries, add);
   checkSupersedes(entries, add);
+  checkSeverities(entries, severities?.ok && severities.severities ? severities.severities : DEFAULT_SEVERITY_SCALE, add);
   checkReviews(root, new Set(entries.map((e) => e.doc.id).filter((id): id is string => id !== null)), add);
   return findings.sort((a, b) => (a.path === b.path ? (a.reason < b.reason ? -1 : 1) : a.path < b.path ? -1 : 1));
 }
 
 type Add = (p: string, reason: string) => void;
+
+/** Postmortems whose severity is not in the repository's scale (kept as written, but the overview cannot place it). */
+function checkSeverities(entries: readonly Entry[], scale: readonly SeverityLevel[], add: Add): void {
+  for (const e of entries) {
+    const severity = e.doc.kind === 'postmortem' ? e.doc.fields.severity : undefined;
+    if (typeof severity === 'string' && !severityLevel(scale, severity)) add(e.path, `severity "${severity}" is not in the severity scale (${scale.map((l) => l.name).join(', ')})`);
+  }
+}
 
 function checkOne(rel: string, doc: RepoDocument, add: Add): void {
   const label = KINDS[doc.kind].label;

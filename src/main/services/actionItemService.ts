@@ -65,6 +65,8 @@ export class ActionItemService {
         due: item.due,
         status: item.status,
         overdue,
+        link: item.link ?? '',
+        reason: item.status === 'wont-do' ? (item.reason ?? '') : '',
       });
     }
     // Stable sort keeps postmortem and item order among equal due dates.

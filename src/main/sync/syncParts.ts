@@ -10,12 +10,13 @@ import { documentRecordSet } from './documentRecordSet';
 import { reviewPolicyRecordSet } from './reviewPolicySync';
 import { reviewRecordSet } from './reviewRecordSet';
 import { ReviewSyncStore } from './reviewSyncStore';
+import { severityRecordSet } from './severitySync';
 import type { RecordSet } from './syncEngine';
 import { SyncStore } from './syncStore';
 
 /** The record sets beside the documents (review records, the review policy): one list for createApp and the sync worker. */
 export function extraRecordSets(db: Db, documents: DocumentStore, reviews: ReviewStore, settings: SettingsStore, now: () => Date): RecordSet[] {
-  return [reviewRecordSet({ store: new ReviewSyncStore(db), reviews, documents, now }), reviewPolicyRecordSet(settings)];
+  return [reviewRecordSet({ store: new ReviewSyncStore(db), reviews, documents, now }), reviewPolicyRecordSet(settings), severityRecordSet(settings)];
 }
 
 /**

@@ -157,6 +157,8 @@ export function ActionItemsView() {
                 </td>
                 <td>
                   <span className={`badge pm-status-badge pm-status-${r.status}`}>{ACTION_STATUS_LABELS[r.status]}</span>
+                  {r.reason && <span className="actions-reason">{r.reason}</span>}
+                  {r.link && <span className="actions-link">Addressed by {r.link}</span>}
                 </td>
                 <td>
                   <a

@@ -15,6 +15,10 @@ export const ActionItemRowSchema = z.object({
   due: z.string(),
   status: ActionStatusSchema,
   overdue: z.boolean(),
+  /** The RFC or ADR that addresses the item ("ADR-3"), or ''. */
+  link: z.string().default(''),
+  /** Why a "won't do" item will not be done, or ''. */
+  reason: z.string().default(''),
 });
 export type ActionItemRow = z.infer<typeof ActionItemRowSchema>;
 

@@ -6,6 +6,7 @@ import { desktopContract } from './desktop';
 import { docsContract } from './docs';
 import { linksContract } from './links';
 import { onboardingContract } from './onboarding';
+import { postmortemsContract } from './postmortems';
 import { reviewsContract } from './reviews';
 import { searchContract } from './search';
 import { siteContract } from './site';
@@ -32,6 +33,7 @@ export const contract = {
   ...onboardingContract,
   ...desktopContract,
   ...siteContract,
+  ...postmortemsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import type { Document } from '../document';
 import { MatrixFieldsSchema, RATING_MARKS, SCALE_LABELS, type MatrixFields, type Rating } from '../kinds/matrix';
 import { closeCall, formatPercent, formatRank, scoreMatrix, sensitivity, sensitivitySentence } from '../kinds/matrixScoring';
-import { ACTION_STATUS_LABELS, PostmortemFieldsSchema } from '../kinds/postmortem';
+import { ACTION_STATUS_LABELS, MILESTONE_LABELS, PostmortemFieldsSchema, type ActionItem } from '../kinds/postmortem';
 import { table } from './tables';
 
 /**
@@ -74,11 +74,24 @@ function postmortemBlock(doc: Document): string {
   ];
   if (f.attendees.length) out.push(`Attendees: ${f.attendees.join(', ')}`, '');
   out.push('## Timeline', '');
-  out.push(f.timeline.length ? table(['Time (UTC)', 'Event'], f.timeline.map((t) => [t.time, t.event])) : '_No timeline yet._', '');
+  const milestones = f.timeline.some((t) => t.milestone);
+  out.push(
+    f.timeline.length
+      ? milestones
+        ? table(['Time (UTC)', 'Event', 'Milestone'], f.timeline.map((t) => [t.time, t.event, t.milestone ? MILESTONE_LABELS[t.milestone] : '']))
+        : table(['Time (UTC)', 'Event'], f.timeline.map((t) => [t.time, t.event]))
+      : '_No timeline yet._',
+    '',
+  );
+  const factors = (f.contributingFactors ?? []).filter((c) => c.trim());
+  if (factors.length) out.push('## Contributing Factors', '', ...factors.map((c, i) => `${i + 1}. ${c.replace(/\s+/g, ' ').trim().replace(/</g, '&lt;')}`), '');
   out.push('## Action Items', '');
+  const status = (a: ActionItem): string => (a.status === 'wont-do' && a.reason?.trim() ? `${ACTION_STATUS_LABELS[a.status]}: ${a.reason.trim()}` : ACTION_STATUS_LABELS[a.status]);
   out.push(
     f.actionItems.length
-      ? table(['Action', 'Owner', 'Due', 'Status'], f.actionItems.map((a) => [a.action, a.owner, a.due, ACTION_STATUS_LABELS[a.status]]))
+      ? f.actionItems.some((a) => a.link)
+        ? table(['Action', 'Owner', 'Due', 'Status', 'Addressed by'], f.actionItems.map((a) => [a.action, a.owner, a.due, status(a), a.link ?? '']))
+        : table(['Action', 'Owner', 'Due', 'Status'], f.actionItems.map((a) => [a.action, a.owner, a.due, status(a)]))
       : '_No action items yet._',
     '',
   );

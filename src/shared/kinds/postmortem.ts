@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDisplayRef } from './kinds';
 import type { TemplateSection } from './rfc';
 
 /**
@@ -15,31 +16,79 @@ export const POSTMORTEM_SECTIONS: readonly TemplateSection[] = [
   { heading: 'Lessons Learned', depth: 2, hint: 'What the team now knows, and what others should take from it.' },
 ];
 
+/** The default severity scale, used when the repository's designdesk.yml names none (`severities`). */
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export type Severity = string;
 
-export const SEVERITY_HINTS: Record<Severity, string> = {
+export const SEVERITY_HINTS: Record<(typeof SEVERITIES)[number], string> = {
   'SEV-1': 'Critical: outage or data loss for many users',
   'SEV-2': 'Major: a key feature down or badly degraded',
   'SEV-3': 'Minor: partial degradation, a workaround exists',
   'SEV-4': 'Low: little or no user impact',
 };
 
-export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
+export const MAX_SEVERITY_LEVELS = 12;
+
+/** One level of a severity scale: its name as files write it ("SEV-1", "P0") and what it means. */
+export const SeverityLevelSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a severity needs a name')
+    .max(40, 'a severity name is at most 40 characters')
+    .regex(/^[^\n\r]+$/, 'a severity name is one line'),
+  description: z.string().trim().max(200, 'a severity description is at most 200 characters').default(''),
+});
+export type SeverityLevel = z.infer<typeof SeverityLevelSchema>;
+
+/** A severity scale, most severe first; names are unique ignoring case. */
+export const SeverityScaleSchema = z
+  .array(SeverityLevelSchema)
+  .min(1, 'a severity scale has at least one level')
+  .max(MAX_SEVERITY_LEVELS, `a severity scale has at most ${MAX_SEVERITY_LEVELS} levels`)
+  .refine((levels) => new Set(levels.map((l) => l.name.toLowerCase())).size === levels.length, 'severity names must be unique');
+
+export const DEFAULT_SEVERITY_SCALE: readonly SeverityLevel[] = SEVERITIES.map((name) => ({ name, description: SEVERITY_HINTS[name] }));
+
+/** The level of `scale` named `severity` (ignoring case), or null when the scale does not know it. */
+export function severityLevel(scale: readonly SeverityLevel[], severity: string): SeverityLevel | null {
+  const wanted = severity.trim().toLowerCase();
+  return scale.find((l) => l.name.toLowerCase() === wanted) ?? null;
+}
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 export const ActionStatusSchema = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof ActionStatusSchema>;
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done' };
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', 'wont-do': "Won't do" };
+
+/** Whether an action item is finished with: done, or decided against ("won't do"). */
+export function isClosed(status: ActionStatus): boolean {
+  return status === 'done' || status === 'wont-do';
+}
+
+/** Timeline milestones: when the incident started, was detected, was mitigated and was resolved. */
+export const MILESTONES = ['start', 'detection', 'mitigation', 'resolution'] as const;
+export const MilestoneSchema = z.enum(MILESTONES);
+export type Milestone = z.infer<typeof MilestoneSchema>;
+export const MILESTONE_LABELS: Record<Milestone, string> = { start: 'Start', detection: 'Detection', mitigation: 'Mitigation', resolution: 'Resolution' };
 
 export const MAX_TIMELINE_ROWS = 500;
 export const MAX_ACTION_ITEMS = 200;
 export const MAX_ATTENDEES = 100;
+export const MAX_CONTRIBUTING_FACTORS = 50;
 
 function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Whether `ref` names an RFC or an ADR ("RFC-12", "adr-3"): what an action item may link to. */
+export function isAddressingRef(ref: string): boolean {
+  const parsed = parseDisplayRef(ref);
+  return parsed !== null && (parsed.kind === 'rfc' || parsed.kind === 'adr');
 }
 
 /** A calendar date as YYYY-MM-DD, or '' when not known yet. */
@@ -96,6 +145,8 @@ export const TimelineEntrySchema = z.object({
     .default('')
     .refine((s) => parseTimelineTime(s) !== null, 'must be a UTC time as HH:MM or YYYY-MM-DDTHH:MMZ'),
   event: z.string().max(2000, 'an event is at most 2000 characters').default(''),
+  /** Optional: absent in files written before milestones existed, and on rows that are not one. */
+  milestone: MilestoneSchema.optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
@@ -105,6 +156,18 @@ export const ActionItemSchema = z.object({
   owner: z.string().max(200).default(''),
   due: OptionalDateSchema.default(''),
   status: ActionStatusSchema.default('open'),
+  /** The RFC or ADR that addresses the item, by display ref ("ADR-7"); stored upper case. */
+  link: z
+    .string()
+    .trim()
+    .max(20)
+    .refine((s) => s === '' || isAddressingRef(s), 'must be an RFC or ADR reference such as RFC-12 or ADR-3')
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  /** Why the item will not be done (status "wont-do"). */
+  reason: z.string().max(500, 'a reason is at most 500 characters').optional(),
+  /** The day the item was closed (done or won't do), YYYY-MM-DD; what "closed on time" is measured with. */
+  closed: OptionalDateSchema.optional(),
 });
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 
@@ -128,9 +191,15 @@ export const PostmortemFieldsSchema = z.object({
   author: z.string().max(200).default(''),
   incidentDate: OptionalDateSchema.default(''),
   duration: DurationSchema,
-  severity: z.enum(SEVERITIES).default('SEV-3'),
+  /** A level of the repository's scale; a name the scale does not know is kept (and flagged in the editor). */
+  severity: z.string().trim().max(40, 'a severity is at most 40 characters').default('SEV-3'),
   attendees: z.array(z.string().trim().min(1).max(200)).max(MAX_ATTENDEES).default([]),
   impact: ImpactSchema.prefault({}),
+  /** What made the incident possible or worse, one factor per entry. Optional: absent in older files. */
+  contributingFactors: z
+    .array(z.string().max(500, 'a contributing factor is at most 500 characters'))
+    .max(MAX_CONTRIBUTING_FACTORS, `at most ${MAX_CONTRIBUTING_FACTORS} contributing factors`)
+    .optional(),
   timeline: z
     .array(TimelineEntrySchema)
     .max(MAX_TIMELINE_ROWS, `a timeline has at most ${MAX_TIMELINE_ROWS} rows`)
@@ -189,9 +258,9 @@ export function sortTimeline<T extends { time: string }>(rows: readonly T[], inc
     .map((x) => x.row);
 }
 
-/** True when the action item has a due date before `today` (YYYY-MM-DD) and is not done. */
+/** True when the action item has a due date before `today` (YYYY-MM-DD) and is neither done nor won't do. */
 export function isOverdue(item: Pick<ActionItem, 'due' | 'status'>, today: string): boolean {
-  return item.status !== 'done' && item.due !== '' && item.due < today;
+  return !isClosed(item.status) && item.due !== '' && item.due < today;
 }
 
 /** A fresh row id for a timeline ("t") or action item ("a") list: the next number after the highest in use. */

@@ -12,7 +12,7 @@ export const SUBSTANTIVE_FIELDS: Record<DocKind, readonly string[]> = {
   rfc: [],
   adr: [],
   matrix: ['scale', 'requirements', 'criteria', 'options', 'ratings', 'decision', 'rationale', 'revisitWhen'],
-  postmortem: ['incidentDate', 'duration', 'severity', 'impact', 'timeline'],
+  postmortem: ['incidentDate', 'duration', 'severity', 'impact', 'timeline', 'contributingFactors'],
 };
 
 export interface ContentSubject {

@@ -113,15 +113,16 @@ export function sampleDocuments(me: string, today: string): SampleDocument[] {
         attendees: [me, 'Grace Hopper', 'Linus Chen'],
         impact: { usersAffected: 420, downtimeMinutes: 190, revenueImpact: 'None (internal tool)' },
         timeline: [
-          { id: 't1', time: '07:55', event: 'The TLS certificate of git.example.internal expires.' },
-          { id: 't2', time: '08:40', event: 'First support ticket: "Sync says NETWORK error".' },
+          { id: 't1', time: '07:55', event: 'The TLS certificate of git.example.internal expires.', milestone: 'start' },
+          { id: 't2', time: '08:40', event: 'First support ticket: "Sync says NETWORK error".', milestone: 'detection' },
           { id: 't3', time: '09:15', event: 'On-call engineer finds the expired certificate.' },
-          { id: 't4', time: '11:05', event: 'New certificate deployed; sync recovers for everyone.' },
+          { id: 't4', time: '11:05', event: 'New certificate deployed; sync recovers for everyone.', milestone: 'resolution' },
         ],
+        contributingFactors: ['The certificate was renewed by hand once a year.', 'The renewal reminder went to a mailbox nobody reads.', 'The sync error did not name the TLS failure.'],
         actionItems: [
           { id: 'a1', action: 'Alert 14 days before any certificate expires', owner: 'Grace Hopper', due: shiftDate(today, -2), status: 'open' },
           { id: 'a2', action: 'Show the TLS error text in the sync status bar', owner: 'Linus Chen', due: shiftDate(today, 12), status: 'in-progress' },
-          { id: 'a3', action: 'Add certificate renewal to the runbook', owner: me, due: shiftDate(today, -5), status: 'done' },
+          { id: 'a3', action: 'Add certificate renewal to the runbook', owner: me, due: shiftDate(today, -5), status: 'done', closed: shiftDate(today, -6) },
         ],
       },
       sections: {

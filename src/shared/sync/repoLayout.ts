@@ -1,5 +1,6 @@
 import { readYaml } from '../format/yamlText';
 import { DOC_KINDS, KINDS, type DocKind } from '../kinds/kinds';
+import { SeverityScaleSchema, type SeverityLevel } from '../kinds/postmortem';
 import { DEFAULT_REVIEW_POLICY, ReviewPolicySchema, type ReviewPolicy } from '../reviews/schemas';
 
 /** The version of the team repository format this build reads and writes (docs/format.md). */
@@ -158,4 +159,22 @@ export function readConfigReviewPolicy(text: string): { ok: true; policy: Review
   if (r.success) return { ok: true, policy: r.data };
   const issue = r.error.issues[0];
   return { ok: false, reason: `reviewPolicy${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not a review policy'} (e.g. minApprovals: {rfc: 2})` };
+}
+
+/**
+ * Reads the severity scale of a designdesk.yml (`severities`, most severe
+ * first): a list of `{name, description}` or of plain names. No key means
+ * null (the default scale applies); a reason when it cannot be read.
+ */
+export function readConfigSeverities(text: string): { ok: true; severities: SeverityLevel[] | null } | { ok: false; reason: string } {
+  const read = readYaml(text);
+  if (!read.ok) return { ok: false, reason: 'not valid YAML' };
+  const data = read.value;
+  const raw = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).severities : undefined;
+  if (raw === undefined || raw === null) return { ok: true, severities: null };
+  const levels = Array.isArray(raw) ? raw.map((l: unknown) => (typeof l === 'string' ? { name: l } : l)) : raw;
+  const r = SeverityScaleSchema.safeParse(levels);
+  if (r.success) return { ok: true, severities: r.data };
+  const issue = r.error.issues[0];
+  return { ok: false, reason: `severities${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not a severity scale'} (e.g. - {name: SEV-1, description: "Outage"})` };
 }

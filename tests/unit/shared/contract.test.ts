@@ -108,6 +108,8 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'desktop:chooseWorkspace': { valid: {}, bad: [{ path: '/tmp' }] },
   'site:publish': { valid: { dir: '/tmp/site', title: 'Team decisions' }, bad: [{}, { dir: '' }, { dir: 1 }, { dir: '/tmp/site', title: 'x'.repeat(201) }, { dir: '/tmp/site', extra: 1 }] },
   'site:status': { valid: {}, bad: [{ running: true }] },
+  'postmortems:severities': { valid: {}, bad: [{ levels: [] }] },
+  'postmortems:overview': { valid: { today: '2026-11-20', quarters: 4 }, bad: [{ today: '20/11/2026' }, { quarters: 0 }, { quarters: 13 }, { quarters: 2.5 }] },
 };
 
 const MALFORMED: [string, unknown][] = [

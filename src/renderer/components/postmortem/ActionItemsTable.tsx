@@ -3,17 +3,24 @@ import type { Document } from '../../../shared/document';
 import {
   ACTION_STATUS_LABELS,
   ACTION_STATUSES,
+  isClosed,
   isOverdue,
   MAX_ACTION_ITEMS,
   nextRowId,
   type ActionItem,
   type ActionStatus,
 } from '../../../shared/kinds/postmortem';
+import { withLink, withStatus } from './actionItemEdits';
+import { AddressedBy } from './AddressedBy';
 import { patchRow, removeRow } from './rowEdits';
 import { AddRowButton, DeleteRowButton, RowActionsHeader } from './RowButtons';
 import { localToday, usePostmortemFields } from './usePostmortemFields';
 
-/** The follow-up work: what, who, by when, and where it stands. Past-due items that are not done say "Overdue". */
+/**
+ * The follow-up work: what, who, by when, where it stands, and the RFC or
+ * ADR that addresses it. Past-due items that are not closed say "Overdue";
+ * a "won't do" item asks for its reason.
+ */
 export function ActionItemsTable({ doc }: { doc: Document }) {
   const [f, update] = usePostmortemFields(doc);
   const [added, setAdded] = useState<string | null>(null);
@@ -22,7 +29,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
   const people = [...new Set([f.author, ...f.attendees].map((p) => p.trim()).filter(Boolean))];
   const setItems = (fn: (items: ActionItem[]) => ActionItem[]): void => update((cur) => ({ actionItems: fn(cur.actionItems) }));
   const setItem = (id: string, patch: Partial<ActionItem>): void => setItems((its) => patchRow(its, id, patch));
-  const open = items.filter((it) => it.status !== 'done').length;
+  const open = items.filter((it) => !isClosed(it.status)).length;
   const overdue = items.filter((it) => isOverdue(it, today)).length;
 
   return (
@@ -34,7 +41,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
         <p className="pm-hint">Each action gets one owner and a due date; they all show up under Action items in the top bar.</p>
         {items.length > 0 && (
           <div className="pm-card-actions pm-counts">
-            <span>{open} not done</span>
+            <span>{open} open</span>
             {overdue > 0 && <span className="pm-overdue-tag">{overdue} overdue</span>}
           </div>
         )}
@@ -78,6 +85,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
                       autoFocus={it.id === added}
                       onChange={(e) => setItem(it.id, { action: e.target.value })}
                     />
+                    <AddressedBy value={it.link ?? ''} n={n} onCommit={(link) => setItems((its) => its.map((x) => (x.id === it.id ? withLink(x, link) : x)))} />
                   </td>
                   <td className="pm-col-owner">
                     <input
@@ -110,7 +118,7 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
                       className={`pm-cell-input pm-status-${it.status}`}
                       value={it.status}
                       aria-label={`Status of action item ${n}`}
-                      onChange={(e) => setItem(it.id, { status: e.target.value as ActionStatus })}
+                      onChange={(e) => setItems((its) => its.map((x) => (x.id === it.id ? withStatus(x, e.target.value as ActionStatus, today) : x)))}
                     >
                       {ACTION_STATUSES.map((s) => (
                         <option key={s} value={s}>
@@ -118,7 +126,26 @@ export function ActionItemsTable({ doc }: { doc: Document }) {
                         </option>
                       ))}
                     </select>
+                    {it.status === 'wont-do' && (
+                      <span className="pm-reason">
+                        <input
+                          className={`pm-cell-input ${it.reason?.trim() ? '' : 'pm-needs-reason'}`}
+                          value={it.reason ?? ''}
+                          maxLength={500}
+                          aria-label={`Reason action item ${n} will not be done`}
+                          aria-describedby={it.reason?.trim() ? undefined : `pm-reason-${it.id}`}
+                          placeholder="Why not"
+                          onChange={(e) => setItem(it.id, { reason: e.target.value })}
+                        />
+                        {!it.reason?.trim() && (
+                          <span id={`pm-reason-${it.id}`} className="pm-hint pm-warning">
+                            Say why it will not be done
+                          </span>
+                        )}
+                      </span>
+                    )}
                   </td>
+
                   <td className="pm-col-actions">
                     <DeleteRowButton label={`Delete action item ${n}`} onDelete={() => setItems((its) => removeRow(its, it.id))} />
                   </td>

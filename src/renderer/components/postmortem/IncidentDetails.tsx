@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Document } from '../../../shared/document';
-import { durationMinutes, SEVERITIES, SEVERITY_HINTS, type Severity } from '../../../shared/kinds/postmortem';
+import { durationMinutes } from '../../../shared/kinds/postmortem';
 import { CommitInput } from './CommitInput';
+import { SeverityPicker } from './SeverityPicker';
 import { usePostmortemFields } from './usePostmortemFields';
 
 const parseNames = (text: string): string =>
@@ -60,20 +61,8 @@ export function IncidentDetails({ doc }: { doc: Document }) {
               onChange={(e) => update(() => ({ duration: e.target.value }))}
             />
           </Field>
-          <Field id="pm-severity" label="Severity" hint={SEVERITY_HINTS[f.severity]}>
-            <select
-              id="pm-severity"
-              value={f.severity}
-              className={`pm-severity pm-severity-${f.severity.toLowerCase()}`}
-              aria-describedby="pm-severity-hint"
-              onChange={(e) => update(() => ({ severity: e.target.value as Severity }))}
-            >
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
+          <Field id="pm-severity" label="Severity" wide>
+            <SeverityPicker value={f.severity} onChange={(severity) => update(() => ({ severity }))} />
           </Field>
           <Field id="pm-author" label="Author">
             <input id="pm-author" value={f.author} maxLength={200} onChange={(e) => update(() => ({ author: e.target.value }))} />

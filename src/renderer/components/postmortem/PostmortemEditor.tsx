@@ -3,12 +3,14 @@ import '../../styles/postmortem.css';
 import { DocumentFrame } from '../DocumentFrame';
 import { SectionsEditor } from '../SectionsEditor';
 import { ActionItemsTable } from './ActionItemsTable';
+import { ContributingFactors } from './ContributingFactors';
 import { IncidentDetails } from './IncidentDetails';
 import { TimelineTable } from './TimelineTable';
 
 /**
- * The postmortem editor: incident metadata and impact, the timeline, the
- * narrative sections of the template, and the action items.
+ * The postmortem editor: incident metadata and impact, the timeline with
+ * its milestones, the contributing factors, the narrative sections of the
+ * template, and the action items.
  */
 export function PostmortemEditor({ doc }: { doc: Document }) {
   return (
@@ -16,6 +18,7 @@ export function PostmortemEditor({ doc }: { doc: Document }) {
       <div className="pm-editor">
         <IncidentDetails doc={doc} />
         <TimelineTable doc={doc} />
+        <ContributingFactors doc={doc} />
         <SectionsEditor doc={doc} />
         <ActionItemsTable doc={doc} />
       </div>

@@ -1,14 +1,32 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Document } from '../../../shared/document';
-import { MAX_TIMELINE_ROWS, nextRowId, parseTimelineTime, sortTimeline, type TimelineEntry } from '../../../shared/kinds/postmortem';
+import {
+  MAX_TIMELINE_ROWS,
+  MILESTONE_LABELS,
+  MILESTONES,
+  nextRowId,
+  parseTimelineTime,
+  sortTimeline,
+  type Milestone,
+  type TimelineEntry,
+} from '../../../shared/kinds/postmortem';
 import { CommitInput } from './CommitInput';
+import { MilestoneTimes } from './MilestoneTimes';
 import { moveRow, patchRow, removeRow } from './rowEdits';
 import { AddRowButton, DeleteRowButton, MoveRowButton, RowActionsHeader } from './RowButtons';
 import { usePostmortemFields } from './usePostmortemFields';
 
+/** A row without its milestone key, so unmarking leaves the row as an older file wrote it. */
+function withMilestone(row: TimelineEntry, milestone: Milestone | ''): TimelineEntry {
+  const { milestone: _old, ...rest } = row;
+  return milestone ? { ...rest, milestone } : rest;
+}
+
 /**
- * The incident timeline: one row per event with its UTC time. Rows stay in
- * the order the person put them until they ask to sort by time.
+ * The incident timeline: one row per event with its UTC time, some marked
+ * as the start, detection, mitigation or resolution, from which the times
+ * to detect, mitigate and resolve are shown. Rows stay in the order the
+ * person put them until they ask to sort by time.
  */
 export function TimelineTable({ doc }: { doc: Document }) {
   const [f, update] = usePostmortemFields(doc);
@@ -48,6 +66,7 @@ export function TimelineTable({ doc }: { doc: Document }) {
           </button>
         </div>
       </div>
+      {rows.length > 0 && <MilestoneTimes timeline={rows} incidentDate={f.incidentDate} />}
       {rows.length === 0 ? (
         <p className="pm-empty">No events yet. Start with when the problem began, then detection, escalation, mitigation and resolution.</p>
       ) : (
@@ -61,6 +80,9 @@ export function TimelineTable({ doc }: { doc: Document }) {
                 Time (UTC)
               </th>
               <th scope="col">Event</th>
+              <th scope="col" className="pm-col-milestone">
+                Milestone
+              </th>
               <RowActionsHeader />
             </tr>
           </thead>
@@ -91,6 +113,21 @@ export function TimelineTable({ doc }: { doc: Document }) {
                       placeholder="What happened"
                       onChange={(e) => setRow(row.id, { event: e.target.value })}
                     />
+                  </td>
+                  <td className="pm-col-milestone">
+                    <select
+                      className={`pm-cell-input ${row.milestone ? 'pm-milestone-set' : ''}`}
+                      value={row.milestone ?? ''}
+                      aria-label={`Milestone of timeline row ${n}`}
+                      onChange={(e) => setRows((rs) => rs.map((r) => (r.id === row.id ? withMilestone(r, e.target.value as Milestone | '') : r)))}
+                    >
+                      <option value="">—</option>
+                      {MILESTONES.map((m) => (
+                        <option key={m} value={m}>
+                          {MILESTONE_LABELS[m]}
+                        </option>
+                      ))}
+                    </select>
                   </td>
                   <td className="pm-col-actions">
                     <div className="pm-row-buttons">

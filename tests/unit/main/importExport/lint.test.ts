@@ -59,3 +59,23 @@ describe('lintRepo applies the checks a sync applies', () => {
     }
   });
 });
+
+describe('lintRepo and the severity scale', () => {
+  const write = (files: Record<string, string>): void => {
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    }
+  };
+  const pm = (n: string, severity: string): string => `---\nid: ${seedId(n)}\nref: PM-${n}\ntitle: Outage ${n}\nstatus: draft\nseverity: ${severity}\n---\n\n# Outage ${n}\n`;
+
+  it('reports a postmortem whose severity is not in the repository\'s scale, and a scale it cannot read', () => {
+    write({ 'designdesk.yml': 'format: 1\nseverities:\n  - P0\n  - name: P1\n', 'postmortems/2026-11-20-a.md': pm('1', 'P1'), 'postmortems/2026-11-21-b.md': pm('2', 'SEV-1') });
+    expect(lintRepo(root)).toEqual([{ path: 'postmortems/2026-11-21-b.md', reason: 'severity "SEV-1" is not in the severity scale (P0, P1)' }]);
+    write({ 'designdesk.yml': 'format: 1\nseverities: {P0: now}\n' });
+    expect(lintRepo(root)).toEqual([
+      { path: 'designdesk.yml', reason: expect.stringContaining('severities:') },
+      { path: 'postmortems/2026-11-20-a.md', reason: expect.stringContaining('severity "P1" is not in the severity scale (SEV-1, SEV-2, SEV-3, SEV-4)') },
+    ]);
+  });
+});

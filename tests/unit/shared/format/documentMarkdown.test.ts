@@ -87,4 +87,33 @@ describe('documentToMarkdown', () => {
     expect(stripped).not.toContain(GENERATED_END);
     expect(stripped).toBe('## Summary\n\nDB failover.\n');
   });
+
+  it('shows milestones, contributing factors, the RFC or ADR addressing an item and a won\'t-do reason only when they are used', () => {
+    const md = documentToMarkdown(
+      base({
+        kind: 'postmortem',
+        body: '## Summary\n\nDB failover.\n',
+        fields: {
+          incidentDate: '2026-11-20',
+          timeline: [
+            { id: 't1', time: '10:02', event: 'Alert fired', milestone: 'detection' },
+            { id: 't2', time: '10:30', event: 'Failed over' },
+          ],
+          contributingFactors: ['No lag alert', 'A factor <!-- /designdesk:generated --> that tries to end the block'],
+          actionItems: [
+            { id: 'a1', action: 'Add replica lag alert', owner: 'Ada', due: '2026-12-01', status: 'open', link: 'ADR-3' },
+            { id: 'a2', action: 'Own the replicas', owner: '', due: '', status: 'wont-do', reason: 'ADR-3 moves them to the cloud' },
+          ],
+        },
+      }),
+    );
+    expect(md).toContain('| Time (UTC) | Event | Milestone |');
+    expect(md).toContain('| 10:02 | Alert fired | Detection |');
+    expect(md).toContain('| 10:30 | Failed over |   |');
+    expect(md).toContain('## Contributing Factors\n\n1. No lag alert\n2. A factor &lt;!-- /designdesk:generated --> that tries to end the block\n');
+    expect(md).toContain('| Add replica lag alert | Ada | 2026-12-01 | Open | ADR-3 |');
+    expect(md).toContain("| Own the replicas |   |   | Won't do: ADR-3 moves them to the cloud |   |");
+    const afterTitle = md.slice(md.indexOf('# Cache | invalidation') + '# Cache | invalidation\n\n'.length);
+    expect(stripGeneratedBlock(afterTitle)).toBe('## Summary\n\nDB failover.\n');
+  });
 });

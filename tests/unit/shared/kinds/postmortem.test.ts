@@ -58,8 +58,14 @@ describe('PostmortemFieldsSchema', () => {
   });
 
   it.each([
-    [{ severity: 'SEV-5' }, 'severity'],
-    [{ severity: 'sev1' }, 'severity'],
+    [{ severity: 'S'.repeat(41) }, 'severity'],
+    [{ timeline: [{ time: '09:00', milestone: 'detected' }] }, 'timeline.0.milestone'],
+    [{ actionItems: [{ link: 'DM-3' }] }, 'actionItems.0.link'],
+    [{ actionItems: [{ link: 'see RFC-3' }] }, 'actionItems.0.link'],
+    [{ actionItems: [{ closed: 'yesterday' }] }, 'actionItems.0.closed'],
+    [{ actionItems: [{ reason: 'x'.repeat(501) }] }, 'actionItems.0.reason'],
+    [{ contributingFactors: ['x'.repeat(501)] }, 'contributingFactors.0'],
+    [{ contributingFactors: Array.from({ length: 51 }, () => 'x') }, 'contributingFactors'],
     [{ incidentDate: '2026-02-30' }, 'incidentDate'],
     [{ incidentDate: '20/11/2026' }, 'incidentDate'],
     [{ timeline: [{ time: '25:00' }] }, 'timeline.0.time'],
@@ -74,6 +80,28 @@ describe('PostmortemFieldsSchema', () => {
     [{ actionItems: [{ action: 'x'.repeat(501) }] }, 'actionItems.0.action'],
   ])('refuses %j naming %s', (fields, path) => {
     expect(() => normalizeFields('postmortem', fields)).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining(`${path}:`) }));
+  });
+
+  it('keeps a severity the scale does not know, so a file with SEV-5 or P0 loses nothing', () => {
+    expect(normalizeFields('postmortem', { severity: 'SEV-5' })).toMatchObject({ severity: 'SEV-5' });
+    expect(normalizeFields('postmortem', { severity: 'P0' })).toMatchObject({ severity: 'P0' });
+  });
+
+  it('reads milestones, links, reasons and contributing factors, and adds none of them to older files', () => {
+    const f = normalizeFields('postmortem', {
+      timeline: [{ id: 't1', time: '09:00', event: 'Paged', milestone: 'detection' }],
+      actionItems: [{ id: 'a1', action: 'Pool limits', status: 'wont-do', reason: 'Replaced by ADR-4', link: 'adr-4', closed: '2026-11-30' }],
+      contributingFactors: ['No alert on pool size'],
+    });
+    expect(f).toMatchObject({
+      timeline: [{ milestone: 'detection' }],
+      actionItems: [{ status: 'wont-do', reason: 'Replaced by ADR-4', link: 'ADR-4', closed: '2026-11-30' }],
+      contributingFactors: ['No alert on pool size'],
+    });
+    const old = normalizeFields('postmortem', { timeline: [{ id: 't1', time: '09:00', event: 'x' }], actionItems: [{ id: 'a1', action: 'y' }] });
+    expect(Object.keys(old)).not.toContain('contributingFactors');
+    expect(Object.keys((old.timeline as object[])[0]!)).not.toContain('milestone');
+    expect(Object.keys((old.actionItems as object[])[0]!)).toEqual(['id', 'action', 'owner', 'due', 'status']);
   });
 
   it('keeps unknown keys written by a newer version or by hand', () => {
@@ -147,6 +175,7 @@ describe('isOverdue', () => {
   });
   it('is not overdue when done, due today or later, or without a due date', () => {
     expect(isOverdue({ due: '2026-11-19', status: 'done' }, today)).toBe(false);
+    expect(isOverdue({ due: '2026-11-19', status: 'wont-do' }, today)).toBe(false);
     expect(isOverdue({ due: today, status: 'open' }, today)).toBe(false);
     expect(isOverdue({ due: '2026-12-01', status: 'open' }, today)).toBe(false);
     expect(isOverdue({ due: '', status: 'open' }, today)).toBe(false);
