@@ -1,4 +1,5 @@
 import { displayRef } from '../../../shared/kinds/kinds';
+import { statusLabel } from '../../../shared/kinds/lifecycle';
 import { UsageError, str, type Command } from '../context';
 import { parseKind } from '../resolveRef';
 import { readBodyFile } from '../bodyFile';
@@ -36,7 +37,7 @@ Example:
       ctx.out(`Created ${ref}: ${doc.title}`);
       ctx.out(`  id:     ${doc.id}`);
       ctx.out(`  number: ${doc.number}`);
-      ctx.out(`  status: ${doc.status}`);
+      ctx.out(`  status: ${statusLabel(doc.kind, doc.status)}`);
     }
     return 0;
   },
