@@ -12,10 +12,11 @@ import { reviewRecordSet } from './reviewRecordSet';
 import { ReviewSyncStore } from './reviewSyncStore';
 import type { RecordSet } from './syncEngine';
 import { SyncStore } from './syncStore';
+import { templatesRecordSet } from './templateSync';
 
-/** The record sets beside the documents (review records, the review policy): one list for createApp and the sync worker. */
+/** The record sets beside the documents (review records, the review policy, the team's templates): one list for createApp and the sync worker. */
 export function extraRecordSets(db: Db, documents: DocumentStore, reviews: ReviewStore, settings: SettingsStore, now: () => Date): RecordSet[] {
-  return [reviewRecordSet({ store: new ReviewSyncStore(db), reviews, documents, now }), reviewPolicyRecordSet(settings)];
+  return [reviewRecordSet({ store: new ReviewSyncStore(db), reviews, documents, now }), reviewPolicyRecordSet(settings), templatesRecordSet(settings)];
 }
 
 /**

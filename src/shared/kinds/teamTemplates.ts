@@ -177,3 +177,19 @@ export function templateOf(doc: { kind: DocKind; fields: Record<string, unknown>
   const byName = typeof named === 'string' ? templates.find((t) => t.name === named && t.kind === doc.kind) : undefined;
   return byName ?? templates.find((t) => t.name === doc.kind && t.kind === doc.kind) ?? null;
 }
+
+/**
+ * Where designdesk.yml says the team's templates are: `templates: {folder:
+ * templates}`. Null when it names none (the repository has no team
+ * templates); a reason when the key is there but not readable. Version 1 of
+ * the format reads exactly the folder `templates`.
+ */
+export function readConfigTemplatesFolder(configText: string): { ok: true; folder: string | null } | { ok: false; reason: string } {
+  const read = readYaml(configText);
+  if (!read.ok) return { ok: false, reason: 'not valid YAML' };
+  const raw = typeof read.value === 'object' && read.value !== null ? (read.value as Record<string, unknown>).templates : undefined;
+  if (raw === undefined || raw === null) return { ok: true, folder: null };
+  const folder = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>).folder : undefined;
+  if (folder !== TEMPLATES_FOLDER) return { ok: false, reason: `templates.folder: this version reads the folder "${TEMPLATES_FOLDER}" (templates: {folder: ${TEMPLATES_FOLDER}})` };
+  return { ok: true, folder };
+}
