@@ -1,6 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTeamTemplates } from '../../src/main/services/teamTemplateStore';
+import { readTemplateFile } from '../../src/shared/kinds/teamTemplates';
 import { startWebApp, type WebApp } from '../support/webApp';
 
 // axe-core (through @axe-core/playwright) on every main screen, in the light
@@ -173,8 +175,19 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
     expect(report()).toBe('');
   });
 
+  it('the New document menu offering a team template', async () => {
+    const read = readTemplateFile('templates/rfc-lightweight.md', '---\nkind: rfc\ntitle: Lightweight RFC\n---\n## Summary\n\nOne paragraph.\n');
+    if (!read.ok) throw new Error(read.reason);
+    writeTeamTemplates(web.app.settings, [read.template]);
+    await page.getByRole('button', { name: 'New document of another kind' }).click();
+    await page.getByRole('menuitem', { name: 'New Lightweight RFC (RFC, team template)' }).waitFor();
+    await check('new document menu with a team template');
+    await page.keyboard.press('Escape');
+    expect(report()).toBe('');
+  });
+
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(20);
+    expect(screens).toHaveLength(21);
   });
 });
