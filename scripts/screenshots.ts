@@ -100,7 +100,7 @@ async function teamTemplates(app: ReturnType<typeof createApp>, page: Page): Pro
   );
   await go(page, 'Library', 'Library');
   await page.getByRole('button', { name: 'New document of another kind' }).click();
-  await page.getByRole('menuitem', { name: 'New Quick decision (ADR, team template)' }).waitFor();
+  await page.getByRole('menuitem', { name: 'New Quick decision' }).waitFor();
   await shoot(page, 'team-templates');
   await page.keyboard.press('Escape');
 }

@@ -68,7 +68,7 @@ describe('team templates', () => {
     await bar.getByRole('status').getByText('Synced: 1 in · 0 out').waitFor();
 
     await toggle.click();
-    const item = page.getByRole('menuitem', { name: 'New Lightweight RFC (RFC, team template)' });
+    const item = page.getByRole('menuitem', { name: 'New Lightweight RFC RFC · team template' });
     await item.waitFor();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'team-templates-menu.png') });

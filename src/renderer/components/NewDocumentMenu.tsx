@@ -54,7 +54,6 @@ export function NewDocumentMenu({ onCreate }: { onCreate: (kind: DocKind, templa
                     type="button"
                     role="menuitem"
                     className="menu-item menu-item-template"
-                    aria-label={`New ${t.title} (${KINDS[t.kind].label}, team template)`}
                     title={t.description || undefined}
                     onClick={() => pick(t.kind, t.name)}
                   >
