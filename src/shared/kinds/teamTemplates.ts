@@ -28,9 +28,8 @@ export const MAX_TEMPLATE_SECTIONS = 80;
 export const MAX_HINT_CHARS = 500;
 export const MAX_HEADING_CHARS = 120;
 
-export const TemplateNameSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'a template name is lower-case letters, digits and dashes (at most 60), as in its file name templates/rfc-lightweight.md');
+const NAME_RULE = 'a template name is lower-case letters, digits and dashes (at most 60), as in its file name templates/rfc-lightweight.md';
+export const TemplateNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, NAME_RULE);
 
 // Control characters (tabs aside) have no place in a heading or a hint shown to people.
 const CONTROL_RE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
@@ -88,7 +87,7 @@ function utf8Length(s: string): number {
  */
 export function readTemplateFile(path: string, text: string): TemplateRead {
   const name = templateNameOfPath(path);
-  if (name === null) return { ok: false, reason: `the file name is not a template name: ${TemplateNameSchema.safeParse('').error?.issues[0]?.message ?? ''}` };
+  if (name === null) return { ok: false, reason: `the file name is not a template name: ${NAME_RULE}` };
   const bytes = utf8Length(text);
   if (bytes > MAX_TEMPLATE_FILE_BYTES) return { ok: false, reason: `the file is ${bytes} bytes; a template is at most ${MAX_TEMPLATE_FILE_BYTES} bytes` };
   const normalized = text.replace(/\r\n?/g, '\n');
