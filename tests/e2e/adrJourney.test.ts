@@ -63,7 +63,7 @@ describe('ADR journey (MADR 4, supersede links both ways)', () => {
     await expect(one.getByRole('heading', { name: 'Decision Drivers' }).isVisible()).resolves.toBe(true);
     await expect(one.getByRole('heading', { name: 'Confirmation', level: 3 }).isVisible()).resolves.toBe(true);
     await expectSaved();
-    await one.getByRole('button', { name: 'accepted', exact: true }).click();
+    await one.getByRole('button', { name: 'Accepted', exact: true }).click();
     await one.getByTestId('status-badge').getByText('Accepted').waitFor();
 
     // ADR-2: a newer decision that replaces ADR-1.
