@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from '../src/main/app';
 import { publishSite } from '../src/main/publish/publishSite';
 import { readWorkspaceSite } from '../src/main/publish/siteSources';
+import { writeTeamTemplates } from '../src/main/services/teamTemplateStore';
+import { readTemplateFile } from '../src/shared/kinds/teamTemplates';
 import { startWebHost } from '../src/main/web/webHost';
 import { launchBrowser } from '../tests/support/browser';
 import { requireRenderer } from '../tests/support/renderer';
@@ -85,6 +87,27 @@ async function reviewInText(app: ReturnType<typeof createApp>, page: Page): Prom
   await call('identity:set', ADA);
 }
 
+/** The New menu offering the team's templates (templates/rfc-lightweight.md and templates/adr-quick.md). */
+async function teamTemplates(app: ReturnType<typeof createApp>, page: Page): Promise<void> {
+  const files: Record<string, string> = {
+    'templates/rfc-lightweight.md': '---\nkind: rfc\ntitle: Lightweight RFC\ndescription: For a change one team ships in a sprint.\n---\n## Summary\n\nWhat and why, in one paragraph.\n\n## Design\n\nHow it works.\n\n## Rollout\n\nFlags and how to roll back.\n',
+    'templates/adr-quick.md': '---\nkind: adr\ntitle: Quick decision\n---\n## Context and Problem Statement\n\nThe question, in two sentences.\n\n## Decision Outcome\n\nWhat we chose and why.\n',
+  };
+  writeTeamTemplates(
+    app.settings,
+    Object.entries(files).map(([file, text]) => {
+      const r = readTemplateFile(file, text);
+      if (!r.ok) throw new Error(`${file}: ${r.reason}`);
+      return r.template;
+    }),
+  );
+  await go(page, 'Library', 'Library');
+  await page.getByRole('button', { name: 'New document of another kind' }).click();
+  await page.getByRole('menuitem', { name: 'New Quick decision' }).waitFor();
+  await shoot(page, 'team-templates');
+  await page.keyboard.press('Escape');
+}
+
 async function main(): Promise<void> {
   const staticDir = requireRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-screens-'));
@@ -147,6 +170,9 @@ async function main(): Promise<void> {
     // Reviewing in the text (last, so the screens above show the samples as they come): Grace reviews RFC-1.
     await reviewInText(app, page);
     await publishedSite(page, dir);
+
+    // The team's own templates, as a sync takes them from templates/ in the team repository.
+    await teamTemplates(app, page);
   } finally {
     await browser.close();
     await host.close();

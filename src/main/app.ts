@@ -11,6 +11,7 @@ import { PostmortemOverviewService } from './services/postmortemOverviewService'
 import { AdrService } from './services/adrService';
 import { DashboardService } from './services/dashboardService';
 import { DocumentService } from './services/documentService';
+import { readTeamTemplates } from './services/teamTemplateStore';
 import { LinkService } from './services/linkService';
 import { OnboardingService } from './services/onboardingService';
 import { ReviewLog } from './services/reviewLog';
@@ -98,7 +99,7 @@ export function createApp(options: AppOptions): App {
   const reviewStore = new ReviewStore(db);
   const reviewLog = new ReviewLog(store, reviewStore, ctx);
   const approvals = new ApprovalGuard(store, reviewStore, settings, ctx, (doc) => recorder.keep(doc));
-  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings, ctx.now), approvals]);
+  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings, ctx.now), approvals], () => readTeamTemplates(settings));
   const versions = new VersionService(store, recorder, documents, ctx);
   const trash = new TrashService(store, ctx);
   const adrs = new AdrService(store, ctx, [recorder, links]);

@@ -55,9 +55,9 @@ export function App() {
   const go = useCallback((v: View) => void useAppStore.getState().closeDoc().then(() => navigate(v)), [navigate]);
 
   const create = useCallback(
-    async (kind: DocKind) => {
+    async (kind: DocKind, template?: string) => {
       try {
-        const doc = await call('docs:create', { kind });
+        const doc = await call('docs:create', template === undefined ? { kind } : { kind, template });
         await loadLibrary();
         navigate({ name: 'doc', id: doc.id });
       } catch (e) {
@@ -178,7 +178,7 @@ export function App() {
           <button type="button" className="button button-quiet" onClick={() => setDialog('quickOpen')} title="Quick open (Ctrl+K)">
             Open…
           </button>
-          <NewDocumentMenu onCreate={(k) => void create(k)} />
+          <NewDocumentMenu onCreate={(k, t) => void create(k, t)} />
           <button type="button" className="button button-quiet icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (F1)" onClick={() => setDialog('help')}>
             ?
           </button>

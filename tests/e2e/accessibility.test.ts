@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTeamTemplates } from '../../src/main/services/teamTemplateStore';
+import { readTemplateFile } from '../../src/shared/kinds/teamTemplates';
 import { startWebApp, type WebApp } from '../support/webApp';
 
 // axe-core (through @axe-core/playwright) on every main screen, in the light
@@ -200,8 +202,19 @@ describe.sequential('accessibility (axe-core) of every main screen, light and da
     expect(report()).toBe('');
   });
 
+  it('the New document menu offering a team template', async () => {
+    const read = readTemplateFile('templates/rfc-lightweight.md', '---\nkind: rfc\ntitle: Lightweight RFC\n---\n## Summary\n\nOne paragraph.\n');
+    if (!read.ok) throw new Error(read.reason);
+    writeTeamTemplates(web.app.settings, [read.template]);
+    await page.getByRole('button', { name: 'New document of another kind' }).click();
+    await page.getByRole('menuitem', { name: 'New Lightweight RFC' }).waitFor();
+    await check('new document menu with a team template');
+    await page.keyboard.press('Escape');
+    expect(report()).toBe('');
+  });
+
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(23);
+    expect(screens).toHaveLength(24);
   });
 });

@@ -63,8 +63,8 @@ describe('ADR journey (MADR 4, supersede links both ways)', () => {
     await expect(one.getByRole('heading', { name: 'Decision Drivers' }).isVisible()).resolves.toBe(true);
     await expect(one.getByRole('heading', { name: 'Confirmation', level: 3 }).isVisible()).resolves.toBe(true);
     await expectSaved();
-    await one.getByRole('button', { name: 'accepted', exact: true }).click();
-    await one.getByTestId('status-badge').getByText('accepted').waitFor();
+    await one.getByRole('button', { name: 'Accepted', exact: true }).click();
+    await one.getByTestId('status-badge').getByText('Accepted').waitFor();
 
     // ADR-2: a newer decision that replaces ADR-1.
     await newAdr();
@@ -88,7 +88,7 @@ describe('ADR journey (MADR 4, supersede links both ways)', () => {
     expect(await twoLinks.getByRole('listitem').innerText()).toMatch(/^Supersedes ADR-1 · Use MySQL for the catalogue$/);
     await page.getByRole('status').getByText('ADR-1 is now superseded by ADR-2.').waitFor();
     // ADR-2's own status is untouched; its history records the link.
-    await twoAgain.getByTestId('status-badge').getByText('proposed').waitFor();
+    await twoAgain.getByTestId('status-badge').getByText('Proposed').waitFor();
     await twoAgain.getByRole('heading', { name: 'History' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'adr-supersedes.png'), fullPage: false });
 
@@ -96,10 +96,10 @@ describe('ADR journey (MADR 4, supersede links both ways)', () => {
     await twoLinks.getByRole('link', { name: /ADR-1/ }).click();
     const oneAgain = editor('ADR-1');
     await oneAgain.waitFor();
-    await oneAgain.getByTestId('status-badge').getByText('superseded').waitFor();
+    await oneAgain.getByTestId('status-badge').getByText('Superseded').waitFor();
     const oneLinks = oneAgain.getByRole('region', { name: 'Supersede links' });
     expect(await oneLinks.getByRole('listitem').innerText()).toBe('Superseded by ADR-2 · Use PostgreSQL for the catalogue');
-    await oneLinks.getByText('A superseded ADR cannot supersede another.').waitFor();
+    await oneLinks.getByText('A Superseded ADR cannot supersede another.').waitFor();
     // A superseded ADR is final: no next-status buttons.
     expect(await oneAgain.getByRole('button', { name: /^(accepted|deprecated|superseded|rejected)$/ }).count()).toBe(0);
 
@@ -116,7 +116,7 @@ describe('ADR journey (MADR 4, supersede links both ways)', () => {
     expect((await reloaded.getByLabel('Context and Problem Statement text').inputValue()).trim()).toBe(
       'The catalogue needs a relational store the team already runs.',
     );
-    await reloaded.getByTestId('status-badge').getByText('superseded').waitFor();
+    await reloaded.getByTestId('status-badge').getByText('Superseded').waitFor();
     const reloadedLinks = reloaded.getByRole('region', { name: 'Supersede links' });
     expect(await reloadedLinks.getByRole('listitem').innerText()).toBe('Superseded by ADR-2 · Use PostgreSQL for the catalogue');
     await reloaded.getByRole('heading', { name: 'History' }).scrollIntoViewIfNeeded();

@@ -76,7 +76,7 @@ describe('library and search', () => {
     await table.getByRole('button', { name: 'Number' }).click();
     expect(await table.getByRole('columnheader', { name: /Number/ }).getAttribute('aria-sort')).toBe('ascending');
     const first = rows().first();
-    expect(await first.innerText()).toMatch(/^ADR-1\s+Postgres failover drill \(adr 1\)\s+ADR\s+accepted\s+Ada Lovelace\s+just now$/);
+    expect(await first.innerText()).toMatch(/^ADR-1\s+Postgres failover drill \(adr 1\)\s+ADR\s+Accepted\s+Ada Lovelace\s+just now$/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'library.png') });
   });
 

@@ -185,7 +185,7 @@ describe('review journey: author and reviewer on one laptop', () => {
       'Ada Lovelace replied to Grace Hopper’s comment on Summary',
       'Grace Hopper approved it',
       'Grace Hopper resolved Grace Hopper’s comment on Summary',
-      'Ada Lovelace moved it from in-review to approved',
+      'Ada Lovelace moved it from In Review to Approved',
     ]) {
       await history.getByText(line, { exact: false }).waitFor();
     }

@@ -103,7 +103,7 @@ describe('stale approvals in the browser', () => {
     await graceRow.getByText('dismissed: given on an earlier text').waitFor();
     const history = editor(n).getByRole('region', { name: 'History' });
     await history.getByText('Ada Lovelace changed the approved text: the approval by Grace Hopper and Linus Torvalds was dismissed').waitFor();
-    await history.getByText('moved it from approved to in-review: the approved text changed').waitFor();
+    await history.getByText('moved it from Approved to In Review: the approved text changed').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Dashboard', exact: true }).click();
     await page.getByRole('table', { name: 'Approvals dismissed' }).getByRole('link', { name: `RFC-${n} Store documents in SQLite` }).waitFor();
 

@@ -121,7 +121,7 @@ describe('adrs:supersede', () => {
     it('refuses when the old ADR is still proposed, saying to accept it first', async () => {
       const one = await adr('Proposed one');
       const two = await adr('New one');
-      await expectRefused({ id: one.id, byId: two.id }, 'ILLEGAL_TRANSITION', /ADR-1 is proposed; only an accepted ADR can be superseded\. Accept ADR-1 first/);
+      await expectRefused({ id: one.id, byId: two.id }, 'ILLEGAL_TRANSITION', /ADR-1 is Proposed; only an Accepted ADR can be superseded\. Accept ADR-1 first/);
     });
 
     it('refuses when the old ADR is rejected or already superseded', async () => {
@@ -129,15 +129,15 @@ describe('adrs:supersede', () => {
       const old = await adr('Old', 'accepted');
       const two = await adr('Two', 'accepted');
       const three = await adr('Three');
-      await expectRefused({ id: rejected.id, byId: three.id }, 'ILLEGAL_TRANSITION', /ADR-1 is rejected/);
+      await expectRefused({ id: rejected.id, byId: three.id }, 'ILLEGAL_TRANSITION', /ADR-1 is Rejected/);
       await call('adrs:supersede', { id: old.id, byId: two.id });
-      await expectRefused({ id: old.id, byId: three.id }, 'ILLEGAL_TRANSITION', /ADR-2 is superseded/);
+      await expectRefused({ id: old.id, byId: three.id }, 'ILLEGAL_TRANSITION', /ADR-2 is Superseded/);
     });
 
     it('refuses when the new ADR is rejected (a rejected decision replaces nothing)', async () => {
       const one = await adr('One', 'accepted');
       const two = await adr('Two', 'rejected');
-      await expectRefused({ id: one.id, byId: two.id }, 'ILLEGAL_TRANSITION', /ADR-2 is rejected; only a proposed or accepted ADR can supersede/);
+      await expectRefused({ id: one.id, byId: two.id }, 'ILLEGAL_TRANSITION', /ADR-2 is Rejected; only a Proposed or Accepted ADR can supersede/);
     });
 
     it('refuses a document that is not an ADR, on either side', async () => {

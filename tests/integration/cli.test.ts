@@ -115,7 +115,7 @@ describe('designdesk (in-process)', () => {
     await cli('move', 'ADR-1', 'accepted');
     const plain = await cli('move', 'ADR-1', 'superseded');
     expect(plain.code).toBe(1);
-    expect((await cli('move', 'ADR-1', 'superseded', '--by', 'ADR-2')).stdout).toBe('ADR-1: accepted -> superseded (by ADR-2)\n');
+    expect((await cli('move', 'ADR-1', 'superseded', '--by', 'ADR-2')).stdout).toBe('ADR-1: Accepted -> Superseded (by ADR-2)\n');
     expect((await json<{ fields: { supersedes: number[] } }>('show', 'ADR-2')).fields.supersedes).toEqual([1]);
   });
 

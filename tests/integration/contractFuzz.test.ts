@@ -40,6 +40,7 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'docs:update': (d) => ({ id: d.rfc, baseRevision: 0, title: 'T', body: 'B', fields: {} }),
   'docs:move': (d) => ({ id: d.rfc, to: 'In Review' }),
   'docs:history': (d) => ({ id: d.rfc }),
+  'docs:templates': () => ({}),
   'versions:list': (d) => ({ docId: d.rfc }),
   'versions:get': (d) => ({ docId: d.rfc, versionId: 1 }),
   'versions:restore': (d) => ({ docId: d.rfc, versionId: 1, baseRevision: 0 }),
@@ -108,7 +109,7 @@ const HOSTILE_IDS = ['', 'x', '../../etc/passwd', `${ULID}\0`, ULID.toLowerCase(
 const HOSTILE: { [C in Channel]?: (ids: Ids) => unknown[] } = {
   'app:printToPdf': () => [{ title: long(201) }, { title: null }],
   'identity:set': () => [{ name: '', email: 'a@b' }, { name: '   ', email: '' }, { name: long(201), email: '' }, { name: 'A', email: long(321) }, { name: 'A' }],
-  'docs:create': () => [{ kind: 'nonsense' }, { kind: 'RFC' }, { kind: '__proto__' }, { kind: 'rfc', title: '' }, { kind: 'rfc', title: '   ' }, { kind: 'rfc', title: long(201) }, { kind: 'rfc', title: 7 }, { kind: 'rfc', id: ULID }, { kind: 'rfc', number: 1 }],
+  'docs:create': () => [{ kind: 'nonsense' }, { kind: 'RFC' }, { kind: '__proto__' }, { kind: 'rfc', title: '' }, { kind: 'rfc', title: '   ' }, { kind: 'rfc', title: long(201) }, { kind: 'rfc', title: 7 }, { kind: 'rfc', id: ULID }, { kind: 'rfc', number: 1 }, { kind: 'rfc', template: '../rfc' }, { kind: 'rfc', template: 'A B' }, { kind: 'rfc', template: long(61) }, { kind: 'rfc', template: 3 }],
   'docs:get': () => HOSTILE_IDS.map((id) => ({ id })),
   'docs:list': () => [{ kind: 'x' }, { status: '' }, { status: long(41) }, { sort: 'title; DROP TABLE documents' }, { dir: 'up' }, { author: long(201) }],
   'docs:update': (d) => [

@@ -10,6 +10,7 @@ import { extractRefs, refKey } from '../../shared/links/refs';
 import { DEFAULT_SEVERITY_SCALE, severityLevel, type SeverityLevel } from '../../shared/kinds/postmortem';
 import { CONFIG_FILE, DOC_FOLDERS, FORMAT_VERSION, isDocumentPath, numberInFileName, readConfigSeverities, readFormatVersion } from '../../shared/sync/repoLayout';
 import { MAX_IMPORT_FILE_BYTES } from './importedDoc';
+import { checkTemplates } from './lintTemplates';
 import { decodeText } from './readSource';
 
 /** One problem in a team repo: the file and what is wrong, in words a person can act on. */
@@ -31,7 +32,8 @@ const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
  * lifecycle, duplicate numbers and ids, references (RFC-12 ...) to documents
  * that do not exist, supersede links kept on one side only, and review files
  * (reviews/<id>.yml) of documents that do not exist or whose records cannot
- * be read (parseReviewFile, as a sync reads them). README files in the
+ * be read (parseReviewFile, as a sync reads them), and the team's templates
+ * (lintTemplates.ts). README files in the
  * document folders are not documents and are not checked.
  */
 export function lintRepo(dir: string): LintFinding[] {
@@ -41,9 +43,10 @@ export function lintRepo(dir: string): LintFinding[] {
   const add = (p: string, reason: string): void => void findings.push({ path: p, reason });
 
   const yml = path.join(root, CONFIG_FILE);
-  if (!fs.existsSync(yml)) add(CONFIG_FILE, 'missing: a team repo starts with designdesk.yml (a sync or "designdesk export DIR" writes one)');
+  const configText = fs.existsSync(yml) ? fs.readFileSync(yml, 'utf8') : null;
+  if (configText === null) add(CONFIG_FILE, 'missing: a team repo starts with designdesk.yml (a sync or "designdesk export DIR" writes one)');
   else {
-    const version = readFormatVersion(fs.readFileSync(yml, 'utf8'));
+    const version = readFormatVersion(configText);
     if (!version.ok) add(CONFIG_FILE, version.reason.replace(/^designdesk\.yml:? ?/, ''));
     else if (version.version > FORMAT_VERSION) add(CONFIG_FILE, `format ${version.version} is newer than this DesignDesk reads (${FORMAT_VERSION}): update DesignDesk`);
   }
@@ -72,6 +75,7 @@ export function lintRepo(dir: string): LintFinding[] {
   checkSupersedes(entries, add);
   checkSeverities(entries, severities?.ok && severities.severities ? severities.severities : DEFAULT_SEVERITY_SCALE, add);
   checkReviews(root, new Set(entries.map((e) => e.doc.id).filter((id): id is string => id !== null)), add);
+  checkTemplates(root, configText, add);
   return findings.sort((a, b) => (a.path === b.path ? (a.reason < b.reason ? -1 : 1) : a.path < b.path ? -1 : 1));
 }
 

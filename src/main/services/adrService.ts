@@ -35,7 +35,7 @@ export class AdrService {
       if (old.status !== 'accepted') {
         throw new AppError(
           'ILLEGAL_TRANSITION',
-          `${oldRef} is ${statusLabel('adr', old.status)}; only an accepted ADR can be superseded.` +
+          `${oldRef} is ${statusLabel('adr', old.status)}; only an Accepted ADR can be superseded.` +
             (old.status === 'proposed' ? ` Accept ${oldRef} first, or reject it instead.` : ''),
           { from: old.status, to: 'superseded', allowed: allowedMoves('adr', old.status) },
         );
@@ -43,7 +43,7 @@ export class AdrService {
       if (!CAN_SUPERSEDE.includes(by.status)) {
         throw new AppError(
           'ILLEGAL_TRANSITION',
-          `${byRef} is ${statusLabel('adr', by.status)}; only a proposed or accepted ADR can supersede another.`,
+          `${byRef} is ${statusLabel('adr', by.status)}; only a Proposed or Accepted ADR can supersede another.`,
           { status: by.status },
         );
       }

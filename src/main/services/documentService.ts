@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { INITIAL_FIELDS, normalizeFields } from '../../shared/kinds/fields';
 import { KINDS, type DocKind } from '../../shared/kinds/kinds';
 import { checkTransition, initialStatus } from '../../shared/kinds/lifecycle';
+import { TEMPLATE_FIELD, teamTemplateBody, type TeamTemplate } from '../../shared/kinds/teamTemplates';
 import { templateBody } from '../../shared/kinds/templates';
 import type { DocumentStore } from '../store/documentStore';
 
@@ -47,13 +48,28 @@ export class DocumentService {
     private readonly store: DocumentStore,
     private readonly ctx: ServiceContext,
     private readonly hooks: readonly DocumentHooks[] = [],
+    /** The team's templates (from the repository, by sync); none by default. */
+    private readonly teamTemplates: () => readonly TeamTemplate[] = () => [],
   ) {}
 
-  /** Creates a document from its kind's template with the next free number. */
-  create(kind: DocKind, title?: string): Document {
+  /**
+   * Creates a document with the next free number, from a template: the team
+   * template named (refused when the team has none of that name and kind),
+   * else the team's template of the kind (templates/rfc.md), else the
+   * playbook's. A named template is kept in the `template` field, so hints
+   * follow the template as it is later.
+   */
+  create(kind: DocKind, title?: string, templateName?: string): Document {
     return this.store.transaction(() => {
       const now = this.ctx.now().toISOString();
       const me = this.ctx.identity();
+      const templates = this.teamTemplates();
+      const template = templateName === undefined ? templates.find((t) => t.name === kind && t.kind === kind) : templates.find((t) => t.name === templateName && t.kind === kind);
+      if (templateName !== undefined && !template) {
+        const names = templates.filter((t) => t.kind === kind).map((t) => t.name);
+        throw new AppError('VALIDATION', `There is no ${KINDS[kind].label} template named "${templateName}". ${names.length ? `The team's ${KINDS[kind].label} templates: ${names.join(', ')}.` : `The team repository has no ${KINDS[kind].label} templates (templates/ in the team repository).`}`, { template: templateName });
+      }
+      const initial = INITIAL_FIELDS[kind]({ me, today: now.slice(0, 10) });
       const number = this.store.nextNumber(kind);
       const doc: Document = {
         id: ulid(),
@@ -61,8 +77,8 @@ export class DocumentService {
         number,
         title: title ?? `Untitled ${KINDS[kind].label}`,
         status: initialStatus(kind),
-        body: templateBody(kind),
-        fields: normalizeFields(kind, INITIAL_FIELDS[kind]({ me, today: now.slice(0, 10) })),
+        body: template ? teamTemplateBody(template) : templateBody(kind),
+        fields: normalizeFields(kind, template && template.name !== kind ? { ...initial, [TEMPLATE_FIELD]: template.name } : initial),
         createdAt: now,
         updatedAt: now,
         revision: 0,

@@ -13,10 +13,11 @@ import { ReviewSyncStore } from './reviewSyncStore';
 import { severityRecordSet } from './severitySync';
 import type { RecordSet } from './syncEngine';
 import { SyncStore } from './syncStore';
+import { templatesRecordSet } from './templateSync';
 
-/** The record sets beside the documents (review records, the review policy): one list for createApp and the sync worker. */
+/** The record sets beside the documents (review records, the review policy, the severity scale, the team's templates): one list for createApp and the sync worker. */
 export function extraRecordSets(db: Db, documents: DocumentStore, reviews: ReviewStore, settings: SettingsStore, now: () => Date): RecordSet[] {
-  return [reviewRecordSet({ store: new ReviewSyncStore(db), reviews, documents, now }), reviewPolicyRecordSet(settings), severityRecordSet(settings)];
+  return [reviewRecordSet({ store: new ReviewSyncStore(db), reviews, documents, now }), reviewPolicyRecordSet(settings), severityRecordSet(settings), templatesRecordSet(settings)];
 }
 
 /**

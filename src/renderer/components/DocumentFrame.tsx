@@ -56,7 +56,7 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
           {mode.reading ? <ReadingView doc={doc} h={h} /> : children}
           <BacklinksPanel doc={doc} />
           <VersionsPanel doc={doc} />
-          <HistoryPanel docId={doc.id} status={doc.status} />
+          <HistoryPanel docId={doc.id} kind={doc.kind} status={doc.status} />
         </div>
         <ReviewPanel doc={doc} h={h} authorControls={!reviewMode} />
       </div>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../shared/document';
+import type { DocKind } from '../../shared/kinds/kinds';
+import { statusLabel } from '../../shared/kinds/lifecycle';
 import { call, errorMessage } from '../api/client';
 import { useAppStore } from '../store';
 import { describeReviewEvent } from './reviews/reviewHistory';
 
-function describe(h: HistoryEntry): string {
+function describe(h: HistoryEntry, kind: DocKind): string {
   const data = (h.data ?? {}) as Record<string, unknown>;
   switch (h.event) {
     case 'created':
@@ -12,7 +14,7 @@ function describe(h: HistoryEntry): string {
     case 'renamed':
       return `renamed it from “${h.from ?? ''}” to “${h.to ?? ''}”`;
     case 'status':
-      return `moved it from ${h.from ?? '?'} to ${h.to ?? '?'}${data.reason ? `: ${String(data.reason)}` : ''}`;
+      return `moved it from ${h.from ? statusLabel(kind, h.from) : '?'} to ${h.to ? statusLabel(kind, h.to) : '?'}${data.reason ? `: ${String(data.reason)}` : ''}`;
     case 'superseded':
       return `marked it superseded by ${String(data.by ?? 'a newer ADR')}`;
     case 'supersedes':
@@ -29,7 +31,7 @@ function describe(h: HistoryEntry): string {
 }
 
 /** Who did what and when: status changes, renames, creation. */
-export function HistoryPanel({ docId, status }: { docId: string; status: string }) {
+export function HistoryPanel({ docId, kind, status }: { docId: string; kind: DocKind; status: string }) {
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const historySeq = useAppStore((s) => s.historySeq);
@@ -53,7 +55,7 @@ export function HistoryPanel({ docId, status }: { docId: string; status: string 
           .reverse()
           .map((h) => (
             <li key={h.id}>
-              <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> <strong>{h.actor.name}</strong> {describe(h)}
+              <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> <strong>{h.actor.name}</strong> {describe(h, kind)}
             </li>
           ))}
       </ol>

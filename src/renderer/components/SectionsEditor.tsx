@@ -1,13 +1,16 @@
 import { useCallback, useRef } from 'react';
 import type { Document } from '../../shared/document';
+import { templateOf } from '../../shared/kinds/teamTemplates';
 import { sectionHint } from '../../shared/kinds/templates';
 import { joinSections, sectionText, splitSections, withSectionText, type Section } from '../../shared/markdown/sections';
 import { useAppStore } from '../store';
 import { SectionEditor } from './SectionEditor';
+import { useTeamTemplates } from './useTeamTemplates';
 
 /** The Markdown body as one editor per template section (## and ### headings), each with its hint. */
 export function SectionsEditor({ doc }: { doc: Document }) {
   const edit = useAppStore((s) => s.edit);
+  const template = templateOf(doc, useTeamTemplates());
   const body = doc.body;
   // The section list is re-split only when the body changes from elsewhere (load,
   // sync, restore). Our own edits keep it, so a half-typed ``` fence or "## " line
@@ -35,7 +38,7 @@ export function SectionsEditor({ doc }: { doc: Document }) {
             index={i}
             heading={s.heading}
             depth={s.depth}
-            hint={sectionHint(doc.kind, s.heading)}
+            hint={sectionHint(doc.kind, s.heading, template)}
             value={sectionText(s)}
             onChange={onSectionChange}
           />

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { BodySchema, DocIdSchema, DocumentSchema, DocumentSummarySchema, FieldsSchema, HistoryEntrySchema, TitleSchema } from '../document';
 import { DocKindSchema } from '../kinds/kinds';
+import { TeamTemplateSchema, TemplateNameSchema } from '../kinds/teamTemplates';
 import { LIBRARY_SORTS } from '../search/librarySort';
 
 /** Calls on documents. Each entry: a zod input and a zod output; types derive from them. */
 export const docsContract = {
   'docs:create': {
-    input: z.object({ kind: DocKindSchema, title: TitleSchema.optional() }).strict(),
+    /** `template`: a team template of the kind by name (docs:templates); absent: the kind's default template. */
+    input: z.object({ kind: DocKindSchema, title: TitleSchema.optional(), template: TemplateNameSchema.optional() }).strict(),
     output: DocumentSchema,
+  },
+  'docs:templates': {
+    /** The team's templates, as the last sync took them from the repository (templates/ in docs/format.md). */
+    input: z.object({}).strict(),
+    output: z.array(TeamTemplateSchema),
   },
   'docs:get': {
     input: z.object({ id: DocIdSchema }).strict(),

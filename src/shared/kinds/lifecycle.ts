@@ -5,6 +5,10 @@ import { KINDS } from './kinds';
 export interface Lifecycle {
   /** Status slugs in display order; the first is where a new document starts. */
   statuses: readonly string[];
+  /**
+   * What people read, for every kind alike: Title Case ("In Review",
+   * "Superseded"). The file keeps the slug (MADR's lower-case `proposed`).
+   */
   labels: Record<string, string>;
   /** Allowed moves: from -> list of to. */
   moves: Record<string, readonly string[]>;
@@ -39,11 +43,11 @@ export const LIFECYCLES: Record<DocKind, Lifecycle> = {
   adr: {
     statuses: ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'],
     labels: {
-      proposed: 'proposed',
-      accepted: 'accepted',
-      rejected: 'rejected',
-      deprecated: 'deprecated',
-      superseded: 'superseded',
+      proposed: 'Proposed',
+      accepted: 'Accepted',
+      rejected: 'Rejected',
+      deprecated: 'Deprecated',
+      superseded: 'Superseded',
     },
     moves: {
       proposed: ['accepted', 'rejected'],

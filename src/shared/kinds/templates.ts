@@ -4,6 +4,7 @@ import { MATRIX_SECTIONS } from './matrix';
 import { POSTMORTEM_SECTIONS } from './postmortem';
 import { RFC_OPTIONAL_PARTS, RFC_SECTIONS, type TemplatePart, type TemplateSection } from './rfc';
 import { splitSections } from '../markdown/sections';
+import type { TeamTemplate } from './teamTemplates';
 
 /** The template sections of each kind, in order, with a one-line hint each. */
 export const TEMPLATE_SECTIONS: Record<DocKind, readonly TemplateSection[]> = {
@@ -26,11 +27,15 @@ export const OPTIONAL_PARTS: Record<DocKind, readonly TemplatePart[]> = {
   postmortem: [],
 };
 
-/** The hint of a template section by its heading, for editors to show. */
-export function sectionHint(kind: DocKind, heading: string): string | undefined {
+/**
+ * The hint of a template section by its heading, for editors to show. With a
+ * team template (templateOf in teamTemplates.ts) its sections replace the
+ * playbook's; a heading the template no longer has gets no hint.
+ */
+export function sectionHint(kind: DocKind, heading: string, template?: TeamTemplate | null): string | undefined {
   const h = heading.toLowerCase();
-  const all = [...TEMPLATE_SECTIONS[kind], ...OPTIONAL_PARTS[kind].flatMap((p) => p.sections)];
-  return all.find((s) => s.heading.toLowerCase() === h)?.hint;
+  const all = [...(template ? template.sections : TEMPLATE_SECTIONS[kind]), ...OPTIONAL_PARTS[kind].flatMap((p) => p.sections)];
+  return all.find((s) => s.heading.toLowerCase() === h)?.hint || undefined;
 }
 
 /** True when the body already holds the part (its first heading is there). */

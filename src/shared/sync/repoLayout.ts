@@ -97,6 +97,10 @@ export function configFileText(policy: ReviewPolicy = DEFAULT_REVIEW_POLICY): st
     'reviewPolicy:',
     ...(minimums.length ? ['  minApprovals:', ...minimums] : ['  minApprovals: {}']),
     ...(policy.dismissStaleApprovals !== undefined ? [`  dismissStaleApprovals: ${policy.dismissStaleApprovals}`] : []),
+    '# The team\'s own templates: templates/rfc.md replaces the RFC template, any',
+    '# other templates/<name>.md (with kind and title in its front matter) is offered too.',
+    'templates:',
+    '  folder: templates',
     '',
   ].join('\n');
 }

@@ -19,9 +19,10 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   },
   'identity:recent': { valid: {}, bad: [{ limit: 3 }] },
   'docs:create': {
-    valid: { kind: 'rfc', title: 'Use SQLite' },
-    bad: [{ kind: 'memo' }, { kind: 'RFC' }, { kind: 'rfc', title: '' }, { kind: 'rfc', title: '   ' }, { kind: 'rfc', title: 'x'.repeat(201) }],
+    valid: { kind: 'rfc', title: 'Use SQLite', template: 'rfc-lightweight' },
+    bad: [{ kind: 'memo' }, { kind: 'RFC' }, { kind: 'rfc', title: '' }, { kind: 'rfc', title: '   ' }, { kind: 'rfc', title: 'x'.repeat(201) }, { kind: 'rfc', template: 'Light RFC' }, { kind: 'rfc', template: '../x' }, { kind: 'rfc', template: '' }],
   },
+  'docs:templates': { valid: {}, bad: [{ kind: 'rfc' }] },
   'docs:get': { valid: { id: ID }, bad: [{ id: 'abc' }, { id: ID.toLowerCase() }, { id: `${ID}0` }, { id: 'I'.repeat(26) }, { id: 12 }] },
   'docs:list': { valid: { kind: 'adr', status: 'draft', author: 'Ada', dir: 'asc' }, bad: [{ kind: 'memo' }, { kind: null }, { status: '' }, { dir: 'up' }, { sort: 'random' }] },
   'docs:update': {

@@ -55,6 +55,21 @@ describe('lifecycles match the product brief', () => {
     for (const s of LIFECYCLES[kind].statuses) expect(statusLabel(kind, s)).toMatch(/\S/);
     expect(statusLabel('rfc', 'in-review')).toBe('In Review');
   });
+
+  // Issue 15 item 7: one capitalisation across kinds, side by side in the library.
+  it.each(DOC_KINDS)('%s labels are Title Case words made from the slug the file keeps', (kind) => {
+    for (const s of LIFECYCLES[kind].statuses) {
+      const label = statusLabel(kind, s);
+      expect(label, `${kind} ${s}`).toMatch(/^[A-Z][a-z]*( [A-Z][a-z]*)*$/);
+      expect(label.toLowerCase().replace(/ /g, '-'), `${kind} ${s}`).toBe(s);
+    }
+  });
+
+  it('labels the same slug the same way in every kind', () => {
+    const bySlug = new Map<string, Set<string>>();
+    for (const kind of DOC_KINDS) for (const s of LIFECYCLES[kind].statuses) bySlug.set(s, (bySlug.get(s) ?? new Set()).add(statusLabel(kind, s)));
+    for (const [slug, labels] of bySlug) expect([...labels], slug).toHaveLength(1);
+  });
 });
 
 describe('checkTransition', () => {

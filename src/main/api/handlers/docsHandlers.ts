@@ -1,10 +1,12 @@
 import type { docsContract } from '../../../shared/contract/docs';
+import { readTeamTemplates } from '../../services/teamTemplateStore';
 import type { AreaHandlers } from '../dispatch';
 import type { HandlerDeps } from '../handlers';
 
 export function createDocsHandlers(d: HandlerDeps): AreaHandlers<typeof docsContract> {
   return {
-    'docs:create': ({ kind, title }) => d.documents.create(kind, title),
+    'docs:create': ({ kind, title, template }) => d.documents.create(kind, title, template),
+    'docs:templates': () => readTeamTemplates(d.settings),
     'docs:get': ({ id }) => d.documents.get(id),
     'docs:list': (query) => d.search.list(query),
     'docs:update': (patch) => d.documents.update(patch),

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DOC_KINDS, KINDS, type DocKind } from '../../../shared/kinds/kinds';
-import { LIFECYCLES } from '../../../shared/kinds/lifecycle';
+import { LIFECYCLES, statusLabel } from '../../../shared/kinds/lifecycle';
 import { authorsOf, type LibrarySort, type SortDir } from '../../../shared/search/librarySort';
 import { useAppStore } from '../../store';
 
@@ -14,13 +14,11 @@ const SORTS: { value: `${LibrarySort}:${SortDir}`; label: string }[] = [
   { value: 'title:desc', label: 'Title Z–A' },
 ];
 
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** The statuses a filter can pick: those of one kind, or every kind's (same slug, one entry). */
 function statusOptions(kind: DocKind | undefined): { value: string; label: string }[] {
   const kinds = kind ? [kind] : DOC_KINDS;
   const seen = new Map<string, string>();
-  for (const k of kinds) for (const s of LIFECYCLES[k].statuses) if (!seen.has(s)) seen.set(s, capitalize(LIFECYCLES[k].labels[s] ?? s));
+  for (const k of kinds) for (const s of LIFECYCLES[k].statuses) if (!seen.has(s)) seen.set(s, statusLabel(k, s));
   return [...seen].map(([value, label]) => ({ value, label }));
 }
 
