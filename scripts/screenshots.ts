@@ -82,6 +82,20 @@ async function reviewInText(app: ReturnType<typeof createApp>, page: Page): Prom
   await call('identity:set', ADA);
 }
 
+/** Repository health: an ADR that supersedes ADR-1 on its side only and cites an RFC that does not exist. */
+async function health(app: ReturnType<typeof createApp>, page: Page): Promise<void> {
+  const call = async (channel: string, input: unknown): Promise<Record<string, unknown>> => {
+    const r = await app.dispatch(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as Record<string, unknown>;
+  };
+  const adr = await call('docs:create', { kind: 'adr', title: 'Move job storage to Postgres' });
+  await call('docs:update', { id: adr.id, baseRevision: adr.revision, body: 'Replaces ADR-1 once the load test of RFC-42 is in.\n', fields: { ...(adr.fields as object), supersedes: [1] } });
+  await go(page, 'Health', 'Repository health');
+  await page.getByTestId('health-finding').first().waitFor();
+  await shoot(page, 'health');
+}
+
 async function main(): Promise<void> {
   const staticDir = requireRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-screens-'));
@@ -135,6 +149,7 @@ async function main(): Promise<void> {
 
     // Reviewing in the text (last, so the screens above show the samples as they come): Grace reviews RFC-1.
     await reviewInText(app, page);
+    await health(app, page);
   } finally {
     await browser.close();
     await host.close();

@@ -19,6 +19,7 @@ import { ReviewService } from './services/reviewService';
 import { SuggestionService } from './services/suggestionService';
 import { SearchService } from './services/searchService';
 import { TrashService } from './services/trashService';
+import { HealthService } from './services/healthService';
 import { VersionRecorder, VersionService } from './services/versionService';
 import { DocumentStore } from './store/documentStore';
 import { openDatabase, type Db } from './store/openDatabase';
@@ -105,7 +106,8 @@ export function createApp(options: AppOptions): App {
   const dashboard = new DashboardService(store, reviewStore, actionItems, settings, ctx);
   const sync = new SyncService({ workspaceDir: options.workspaceDir, documents: store, settings, secrets: options.secrets ?? new FileSecretStore(path.join(options.workspaceDir, 'secrets.json')), hooks: [recorder, links, approvals], identity, now: ctx.now, recordSets: extraRecordSets(db, store, reviewStore, settings, ctx.now), worker: options.syncWorker && { ...options.syncWorker, nativeBinding: options.nativeBinding }, systemProxy: options.systemProxy });
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, settings, sync, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const health = new HealthService(store, documents, reviewStore, settings, () => sync.status().lastResult?.errors ?? []);
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, settings, sync, health, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;
   return {
     db,

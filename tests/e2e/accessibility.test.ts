@@ -65,7 +65,8 @@ function report(): string {
 }
 
 // One workspace and one page, walked through in order: each step starts where the last one ended.
-describe.sequential('accessibility (axe-core) of every main screen, in light, dark and dark chosen by hand', () => {
+// Three settings per screen: a step scans up to three screens three times, longer than the e2e default allows on a busy machine.
+describe.sequential('accessibility (axe-core) of every main screen, in light, dark and dark chosen by hand', { timeout: 360_000 }, () => {
   it('first run, every step (the "You" step with its inline errors showing)', async () => {
     await page.getByRole('heading', { name: 'Where your documents live' }).waitFor();
     await check('first run: workspace');
@@ -133,7 +134,7 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
     expect(report()).toBe('');
   });
 
-  it('action items, dashboard, sync settings and settings', async () => {
+  it('action items, dashboard, sync settings, settings and repository health', async () => {
     await nav('Action items').click();
     await page.getByRole('heading', { name: /Action items/, level: 1 }).waitFor();
     await check('action items');
@@ -146,6 +147,10 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
     await nav('Settings').click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await check('settings');
+    await nav('Health').click();
+    await page.getByRole('heading', { name: 'Repository health', level: 1 }).waitFor();
+    await page.locator('.health-list, .health-empty').first().waitFor();
+    await check('repository health');
     expect(report()).toBe('');
   });
 
@@ -175,6 +180,6 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
 
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(20);
+    expect(screens).toHaveLength(21);
   });
 });

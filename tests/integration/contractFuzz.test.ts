@@ -89,6 +89,9 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'onboarding:removeSamples': () => ({}),
   'desktop:setTheme': () => ({ theme: 'dark' }),
   'desktop:chooseWorkspace': () => ({}),
+  'health:check': () => ({}),
+  'health:fix': () => ({ key: 'one-sided-supersede:nothing' }),
+  'health:seen': () => ({}),
 };
 
 const long = (n: number): string => 'x'.repeat(n);

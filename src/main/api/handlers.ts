@@ -3,6 +3,7 @@ import type { ActionItemService } from '../services/actionItemService';
 import type { AdrService } from '../services/adrService';
 import type { DashboardService } from '../services/dashboardService';
 import type { DocumentService } from '../services/documentService';
+import type { HealthService } from '../services/healthService';
 import type { LinkService } from '../services/linkService';
 import type { OnboardingService } from '../services/onboardingService';
 import type { ReviewService } from '../services/reviewService';
@@ -18,6 +19,7 @@ import { createAdrsHandlers } from './handlers/adrsHandlers';
 import { createAppHandlers } from './handlers/appHandlers';
 import { createDesktopHandlers } from './handlers/desktopHandlers';
 import { createDocsHandlers } from './handlers/docsHandlers';
+import { createHealthHandlers } from './handlers/healthHandlers';
 import { createLinksHandlers } from './handlers/linksHandlers';
 import { createOnboardingHandlers } from './handlers/onboardingHandlers';
 import { createReviewsHandlers } from './handlers/reviewsHandlers';
@@ -50,6 +52,7 @@ export interface HandlerDeps {
   onboarding: OnboardingService;
   settings: SettingsStore;
   sync: SyncService;
+  health: HealthService;
   identity: () => Person;
   info: { version: string; workspace: string; bridge: 'electron' | 'web' };
   platform: Platform;
@@ -74,5 +77,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createReviewsHandlers(d),
     ...createOnboardingHandlers(d),
     ...createDesktopHandlers(d),
+    ...createHealthHandlers(d),
   };
 }

@@ -4,6 +4,7 @@ import { adrsContract } from './adrs';
 import { appContract } from './app';
 import { desktopContract } from './desktop';
 import { docsContract } from './docs';
+import { healthContract } from './health';
 import { linksContract } from './links';
 import { onboardingContract } from './onboarding';
 import { reviewsContract } from './reviews';
@@ -30,6 +31,7 @@ export const contract = {
   ...reviewsContract,
   ...onboardingContract,
   ...desktopContract,
+  ...healthContract,
 } as const;
 
 export type Contract = typeof contract;

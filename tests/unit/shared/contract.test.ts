@@ -106,6 +106,9 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'onboarding:removeSamples': { valid: {}, bad: [{ ids: [ID] }] },
   'desktop:setTheme': { valid: { theme: 'dark' }, bad: [{ theme: 'Dark' }, { theme: 'sepia' }, {}] },
   'desktop:chooseWorkspace': { valid: {}, bad: [{ path: '/tmp' }] },
+  'health:check': { valid: {}, bad: [{ all: true }] },
+  'health:fix': { valid: { key: 'one-sided-supersede:x' }, bad: [{}, { key: '' }, { key: 7 }] },
+  'health:seen': { valid: {}, bad: [{ keys: [] }] },
 };
 
 const MALFORMED: [string, unknown][] = [
