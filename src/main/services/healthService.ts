@@ -68,9 +68,7 @@ export class HealthService {
   private find(): Found[] {
     const docs = new Map<string, Document>();
     const entries: RepoEntry[] = [];
-    for (const s of this.store.list()) {
-      const d = this.store.get(s.id);
-      if (!d) continue;
+    for (const d of this.store.listLive()) {
       docs.set(d.id, d);
       entries.push({ path: documentPath(d), doc: { id: d.id, kind: d.kind, number: d.number, title: d.title, status: d.status, body: d.body, fields: d.fields, createdAt: d.createdAt, updatedAt: d.updatedAt } });
     }
