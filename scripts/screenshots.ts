@@ -108,6 +108,20 @@ async function teamTemplates(app: ReturnType<typeof createApp>, page: Page): Pro
   await page.keyboard.press('Escape');
 }
 
+/** Repository health: an ADR that supersedes ADR-1 on its side only and cites an RFC that does not exist. */
+async function health(app: ReturnType<typeof createApp>, page: Page): Promise<void> {
+  const call = async (channel: string, input: unknown): Promise<Record<string, unknown>> => {
+    const r = await app.dispatch(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as Record<string, unknown>;
+  };
+  const adr = await call('docs:create', { kind: 'adr', title: 'Move job storage to Postgres' });
+  await call('docs:update', { id: adr.id, baseRevision: adr.revision, body: 'Replaces ADR-1 once the load test of RFC-42 is in.\n', fields: { ...(adr.fields as object), supersedes: [1] } });
+  await go(page, 'Health', 'Repository health');
+  await page.getByTestId('health-finding').first().waitFor();
+  await shoot(page, 'health');
+}
+
 async function main(): Promise<void> {
   const staticDir = requireRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-screens-'));
@@ -169,10 +183,12 @@ async function main(): Promise<void> {
 
     // Reviewing in the text (last, so the screens above show the samples as they come): Grace reviews RFC-1.
     await reviewInText(app, page);
-    await publishedSite(page, dir);
 
     // The team's own templates, as a sync takes them from templates/ in the team repository.
     await teamTemplates(app, page);
+    await health(app, page);
+    // Last: the page leaves the app for the site opened from file://.
+    await publishedSite(page, dir);
   } finally {
     await browser.close();
     await host.close();

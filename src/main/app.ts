@@ -21,6 +21,7 @@ import { ReviewService } from './services/reviewService';
 import { SuggestionService } from './services/suggestionService';
 import { SearchService } from './services/searchService';
 import { TrashService } from './services/trashService';
+import { HealthService } from './services/healthService';
 import { VersionRecorder, VersionService } from './services/versionService';
 import { DocumentStore } from './store/documentStore';
 import { openDatabase, type Db } from './store/openDatabase';
@@ -112,7 +113,8 @@ export function createApp(options: AppOptions): App {
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
   const publisher = new PublishService({ workspaceDir: options.workspaceDir, ...(options.publishWorker ? { worker: options.publishWorker } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const postmortems = new PostmortemOverviewService(db, settings, ctx.now);
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, postmortems, settings, sync, publisher, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  const health = new HealthService(store, documents, reviewStore, settings, () => sync.status().lastResult?.errors ?? []);
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, postmortems, settings, sync, publisher, health, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;
   return {
     db,

@@ -5,6 +5,7 @@ import { ActionItemsView } from './components/ActionItemsView';
 import { CommandPalette } from './components/CommandPalette';
 import { DocumentView } from './components/DocumentView';
 import { DashboardView } from './components/dashboard/DashboardView';
+import { HealthView } from './components/health/HealthView';
 import { HelpDialog } from './components/HelpDialog';
 import { IdentityMenu } from './components/IdentityMenu';
 import { LibraryView } from './components/LibraryView';
@@ -34,6 +35,7 @@ const NAV: { view: View; label: string }[] = [
   { view: { name: 'postmortems' }, label: 'Postmortems' },
   { view: { name: 'trash' }, label: 'Trash' },
   { view: { name: 'sync' }, label: 'Sync' },
+  { view: { name: 'health' }, label: 'Health' },
   { view: { name: 'settings' }, label: 'Settings' },
 ];
 
@@ -196,6 +198,7 @@ export function App() {
         {view.name === 'sync' && <SyncSettings />}
         {view.name === 'conflicts' && <ConflictsView />}
         {view.name === 'settings' && <SettingsView />}
+        {view.name === 'health' && <HealthView />}
       </main>
       <SyncStatusBar />
       <Toasts />

@@ -40,6 +40,7 @@ export const PAGE_LABELS: readonly { view: View; label: string }[] = [
   { view: { name: 'trash' }, label: 'Trash' },
   { view: { name: 'sync' }, label: 'Sync' },
   { view: { name: 'conflicts' }, label: 'Sync conflicts' },
+  { view: { name: 'health' }, label: 'Repository health' },
   { view: { name: 'settings' }, label: 'Settings' },
 ];
 

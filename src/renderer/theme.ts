@@ -17,7 +17,9 @@ export function storedTheme(): Theme {
 /**
  * Applies a theme to the page: `data-theme` on <html> picks the palette in
  * app.css, and `data-color-mode` does the same for the Markdown editor.
- * System removes both, so the prefers-color-scheme rules decide.
+ * System removes both. app.css turns the attribute into the root's color-scheme
+ * (light, dark, or "light dark" to follow the system), and every colour there is
+ * declared once with light-dark(), so both ways to reach dark look the same.
  */
 export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
   if (theme === 'system') {

@@ -94,6 +94,9 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'site:status': () => ({}),
   'postmortems:severities': () => ({}),
   'postmortems:overview': () => ({ today: '2026-11-20', quarters: 4 }),
+  'health:check': () => ({}),
+  'health:fix': () => ({ key: 'one-sided-supersede:nothing' }),
+  'health:seen': () => ({}),
 };
 
 const long = (n: number): string => 'x'.repeat(n);

@@ -3,6 +3,7 @@ import type { ActionItemService } from '../services/actionItemService';
 import type { AdrService } from '../services/adrService';
 import type { DashboardService } from '../services/dashboardService';
 import type { DocumentService } from '../services/documentService';
+import type { HealthService } from '../services/healthService';
 import type { LinkService } from '../services/linkService';
 import type { OnboardingService } from '../services/onboardingService';
 import type { PostmortemOverviewService } from '../services/postmortemOverviewService';
@@ -20,6 +21,7 @@ import { createAdrsHandlers } from './handlers/adrsHandlers';
 import { createAppHandlers } from './handlers/appHandlers';
 import { createDesktopHandlers } from './handlers/desktopHandlers';
 import { createDocsHandlers } from './handlers/docsHandlers';
+import { createHealthHandlers } from './handlers/healthHandlers';
 import { createLinksHandlers } from './handlers/linksHandlers';
 import { createOnboardingHandlers } from './handlers/onboardingHandlers';
 import { createPostmortemsHandlers } from './handlers/postmortemsHandlers';
@@ -56,6 +58,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   sync: SyncService;
   publisher: PublishService;
+  health: HealthService;
   identity: () => Person;
   info: { version: string; workspace: string; bridge: 'electron' | 'web' };
   platform: Platform;
@@ -82,5 +85,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createDesktopHandlers(d),
     ...createSiteHandlers(d),
     ...createPostmortemsHandlers(d),
+    ...createHealthHandlers(d),
   };
 }

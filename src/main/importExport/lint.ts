@@ -3,10 +3,10 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { readDocumentFile } from '../../shared/format/documentChecks';
 import type { RepoDocument } from '../../shared/format/parseDocument';
-import { KINDS, displayRef, parseDisplayRef, type DocKind } from '../../shared/kinds/kinds';
+import { checkRepoEntries, type RepoEntry } from '../../shared/health/repoChecks';
+import { KINDS, displayRef } from '../../shared/kinds/kinds';
 import { parseReviewFile } from '../../shared/reviews/reviewFile';
 import { isKnownStatus, LIFECYCLES } from '../../shared/kinds/lifecycle';
-import { extractRefs, refKey } from '../../shared/links/refs';
 import { DEFAULT_SEVERITY_SCALE, severityLevel, type SeverityLevel } from '../../shared/kinds/postmortem';
 import { CONFIG_FILE, DOC_FOLDERS, FORMAT_VERSION, isDocumentPath, numberInFileName, readConfigSeverities, readFormatVersion } from '../../shared/sync/repoLayout';
 import { MAX_IMPORT_FILE_BYTES } from './importedDoc';
@@ -17,11 +17,6 @@ import { decodeText } from './readSource';
 export interface LintFinding {
   path: string;
   reason: string;
-}
-
-interface Entry {
-  path: string;
-  doc: RepoDocument;
 }
 
 const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -54,7 +49,7 @@ export function lintRepo(dir: string): LintFinding[] {
   // Invalid YAML is already reported above, once.
   if (severities && !severities.ok && severities.reason !== 'not valid YAML') add(CONFIG_FILE, severities.reason);
 
-  const entries: Entry[] = [];
+  const entries: RepoEntry[] = [];
   for (const folder of DOC_FOLDERS) {
     for (const rel of walk(root, folder, 0)) {
       if (!isDocumentPath(rel)) continue;
@@ -70,9 +65,8 @@ export function lintRepo(dir: string): LintFinding[] {
       entries.push({ path: rel, doc: parsed.doc });
     }
   }
-  checkDuplicates(entries, add);
-  checkReferences(entries, add);
-  checkSupersedes(entries, add);
+  // The checks across documents, shared with the Health view (src/main/services/healthService.ts).
+  for (const f of checkRepoEntries(entries)) add(f.path, f.reason);
   checkSeverities(entries, severities?.ok && severities.severities ? severities.severities : DEFAULT_SEVERITY_SCALE, add);
   checkReviews(root, new Set(entries.map((e) => e.doc.id).filter((id): id is string => id !== null)), add);
   checkTemplates(root, configText, add);
@@ -82,7 +76,7 @@ export function lintRepo(dir: string): LintFinding[] {
 type Add = (p: string, reason: string) => void;
 
 /** Postmortems whose severity is not in the repository's scale (kept as written, but the overview cannot place it). */
-function checkSeverities(entries: readonly Entry[], scale: readonly SeverityLevel[], add: Add): void {
+function checkSeverities(entries: readonly RepoEntry[], scale: readonly SeverityLevel[], add: Add): void {
   for (const e of entries) {
     const severity = e.doc.kind === 'postmortem' ? e.doc.fields.severity : undefined;
     if (typeof severity === 'string' && !severityLevel(scale, severity)) add(e.path, `severity "${severity}" is not in the severity scale (${scale.map((l) => l.name).join(', ')})`);
@@ -101,64 +95,6 @@ function checkOne(rel: string, doc: RepoDocument, add: Add): void {
   if (doc.id === null) add(rel, 'no id: a sync gives it one; a file written by hand should get one too');
 }
 
-function checkDuplicates(entries: Entry[], add: Add): void {
-  const byRef = group(entries.filter((e) => e.doc.number !== null), (e) => refKey({ kind: e.doc.kind, number: e.doc.number! }));
-  for (const list of byRef.values()) {
-    if (list.length < 2) continue;
-    for (const e of list) add(e.path, `duplicate number ${displayRef(e.doc.kind, e.doc.number!)} (also ${list.filter((o) => o !== e).map((o) => o.path).join(', ')})`);
-  }
-  const byId = group(entries.filter((e) => e.doc.id !== null), (e) => e.doc.id!);
-  for (const list of byId.values()) {
-    if (list.length < 2) continue;
-    for (const e of list) add(e.path, `duplicate id ${e.doc.id} (also ${list.filter((o) => o !== e).map((o) => o.path).join(', ')})`);
-  }
-}
-
-/** Display refs every document answers to: its own and the aliases a renumbering left. */
-function knownRefs(entries: Entry[]): Set<string> {
-  const known = new Set<string>();
-  for (const e of entries) {
-    if (e.doc.number !== null) known.add(refKey({ kind: e.doc.kind, number: e.doc.number }));
-    const aliases = e.doc.fields.aliases;
-    for (const a of Array.isArray(aliases) ? aliases : []) {
-      const r = typeof a === 'string' ? parseDisplayRef(a) : typeof a === 'number' ? { kind: e.doc.kind, number: a } : null;
-      if (r) known.add(refKey(r));
-    }
-  }
-  return known;
-}
-
-function checkReferences(entries: Entry[], add: Add): void {
-  const known = knownRefs(entries);
-  for (const e of entries) {
-    for (const r of extractRefs(e.doc.body)) {
-      if (!known.has(refKey(r))) add(e.path, `broken reference ${displayRef(r.kind, r.number)}: no such document in the repo`);
-    }
-  }
-}
-
-function checkSupersedes(entries: Entry[], add: Add): void {
-  const byRef = new Map<string, Entry>();
-  for (const e of entries) if (e.doc.number !== null) byRef.set(refKey({ kind: e.doc.kind, number: e.doc.number }), e);
-  for (const e of entries) {
-    const kind: DocKind = e.doc.kind;
-    const me = e.doc.number;
-    if (me === null) continue;
-    const ref = (n: number): string => displayRef(kind, n);
-    const by = e.doc.fields.supersededBy;
-    if (typeof by === 'number') {
-      const other = byRef.get(refKey({ kind, number: by }));
-      if (!other) add(e.path, `superseded by ${ref(by)}, which does not exist`);
-      else if (!numberList(other.doc.fields.supersedes).includes(me)) add(e.path, `one-sided supersede link: ${ref(me)} is superseded by ${ref(by)}, but ${other.path} does not list ${ref(me)} under supersedes`);
-    }
-    for (const n of numberList(e.doc.fields.supersedes)) {
-      const other = byRef.get(refKey({ kind, number: n }));
-      if (!other) add(e.path, `supersedes ${ref(n)}, which does not exist`);
-      else if (other.doc.fields.supersededBy !== me) add(e.path, `one-sided supersede link: ${ref(me)} supersedes ${ref(n)}, but ${other.path} does not name ${ref(me)} as superseded-by`);
-    }
-  }
-}
-
 function checkReviews(root: string, ids: Set<string>, add: Add): void {
   for (const name of listFiles(root, 'reviews')) {
     const rel = `reviews/${name}`;
@@ -175,16 +111,6 @@ function checkReviews(root: string, ids: Set<string>, add: Add): void {
     const parsed = parseReviewFile(text);
     if (!parsed.ok) add(rel, parsed.reason.startsWith('not valid YAML') ? `is ${parsed.reason}` : parsed.reason);
   }
-}
-
-function numberList(v: unknown): number[] {
-  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
-}
-
-function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const i of items) m.set(key(i), [...(m.get(key(i)) ?? []), i]);
-  return m;
 }
 
 /** Files below a folder of the repo (relative paths), links included but not followed. */

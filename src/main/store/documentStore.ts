@@ -74,6 +74,7 @@ export class DocumentStore {
   constructor(readonly db: Db) {
     this.stmts = {
       get: db.prepare<[string], DocRow>('SELECT * FROM documents WHERE id = ? AND deleted_at IS NULL'),
+      live: db.prepare<[], DocRow>('SELECT * FROM documents WHERE deleted_at IS NULL ORDER BY kind, number'),
       byNumber: db.prepare<[DocKind, number], DocRow>('SELECT * FROM documents WHERE kind = ? AND number = ?'),
       nextNumber: db.prepare<[DocKind], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM documents WHERE kind = ?'),
       insert: db.prepare(
@@ -129,6 +130,11 @@ export class DocumentStore {
   list(kind?: DocKind): DocumentSummary[] {
     const rows = kind ? this.stmts.listKind.all(kind) : this.stmts.list.all();
     return rows.map((r) => ({ ...summaryOf(r), ...(r.conflicted ? { conflicted: true } : {}) }));
+  }
+
+  /** Every live document whole, bodies included, in one query (the repository health checks read them all). */
+  listLive(): Document[] {
+    return this.stmts.live.all().map(toDocument);
   }
 
   addHistory(h: NewHistory): void {

@@ -25,6 +25,17 @@ export class ReviewStore {
       ),
       add: db.prepare<[string, string, string, string, string]>('INSERT INTO review_records (id, doc_id, type, at, record) VALUES (?, ?, ?, ?, ?)'),
       clear: db.prepare<[string]>('DELETE FROM review_records WHERE doc_id = ?'),
+      // Records kept here, and review files of the team repository as the last sync saw them (review_sync_base),
+      // whose document is neither here (the trash does not count) nor a file of the repository (sync_base).
+      orphans: db.prepare<[], { doc_id: string; path: string | null; n: number }>(
+        `SELECT doc_id, MAX(path) AS path, MAX(n) AS n FROM (
+           SELECT doc_id, NULL AS path, COUNT(*) AS n FROM review_records GROUP BY doc_id
+           UNION ALL
+           SELECT doc_id, path, json_array_length(record_ids) AS n FROM review_sync_base
+         )
+         WHERE doc_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NULL) AND doc_id NOT IN (SELECT doc_id FROM sync_base)
+         GROUP BY doc_id ORDER BY doc_id`,
+      ),
     };
   }
 
@@ -56,5 +67,14 @@ export class ReviewStore {
       this.stmts.clear.run(docId);
       for (const r of records) this.add(docId, r);
     })();
+  }
+
+  /**
+   * Review records of documents that exist nowhere: not here (the trash does
+   * not count) and not as a file of the team repository at the last sync.
+   * `path`: the review file in the repository, when there is one.
+   */
+  orphans(): { docId: string; path: string | null; records: number }[] {
+    return this.stmts.orphans.all().map((r) => ({ docId: r.doc_id, path: r.path, records: r.n }));
   }
 }

@@ -3,9 +3,9 @@ import type { Person } from '../../shared/document';
 import { call, errorMessage } from '../api/client';
 import type { AppState } from './index';
 
-export type View = { name: 'library' } | { name: 'doc'; id: string } | { name: 'actions' } | { name: 'trash' } | { name: 'dashboard' } | { name: 'sync' } | { name: 'conflicts' } | { name: 'settings' } | { name: 'postmortems' };
+export type View = { name: 'library' } | { name: 'doc'; id: string } | { name: 'actions' } | { name: 'trash' } | { name: 'dashboard' } | { name: 'sync' } | { name: 'conflicts' } | { name: 'settings' } | { name: 'postmortems' } | { name: 'health' };
 
-const PAGES = ['library', 'actions', 'trash', 'dashboard', 'sync', 'conflicts', 'settings', 'postmortems'] as const;
+const PAGES = ['library', 'actions', 'trash', 'dashboard', 'sync', 'conflicts', 'settings', 'postmortems', 'health'] as const;
 
 /** A button on a toast, e.g. "Undo" after a delete. */
 export interface ToastAction {

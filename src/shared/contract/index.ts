@@ -4,6 +4,7 @@ import { adrsContract } from './adrs';
 import { appContract } from './app';
 import { desktopContract } from './desktop';
 import { docsContract } from './docs';
+import { healthContract } from './health';
 import { linksContract } from './links';
 import { onboardingContract } from './onboarding';
 import { postmortemsContract } from './postmortems';
@@ -34,6 +35,7 @@ export const contract = {
   ...desktopContract,
   ...siteContract,
   ...postmortemsContract,
+  ...healthContract,
 } as const;
 
 export type Contract = typeof contract;

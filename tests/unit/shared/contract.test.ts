@@ -111,6 +111,9 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'site:status': { valid: {}, bad: [{ running: true }] },
   'postmortems:severities': { valid: {}, bad: [{ levels: [] }] },
   'postmortems:overview': { valid: { today: '2026-11-20', quarters: 4 }, bad: [{ today: '20/11/2026' }, { quarters: 0 }, { quarters: 13 }, { quarters: 2.5 }] },
+  'health:check': { valid: {}, bad: [{ all: true }] },
+  'health:fix': { valid: { key: 'one-sided-supersede:x' }, bad: [{}, { key: '' }, { key: 7 }] },
+  'health:seen': { valid: {}, bad: [{ keys: [] }] },
 };
 
 const MALFORMED: [string, unknown][] = [

@@ -5,6 +5,7 @@ import { SYNC_POLL_IDLE_MS, SYNC_POLL_RUNNING_MS, syncSummary } from '../../stor
 import { DeletionConfirm } from './DeletionConfirm';
 import { PHASE_LABELS, relativeTime } from './relativeTime';
 import '../../styles/sync.css';
+import '../../styles/health.css';
 
 /** Re-renders every 30 s so "5 min ago" stays true. */
 function useTick(ms: number): void {
@@ -21,8 +22,8 @@ function useTick(ms: number): void {
  * result or why it failed, conflicts to resolve, and Sync now.
  */
 export function SyncStatusBar() {
-  const { status, syncNow, cancelSync, refresh, navigate } = useAppStore(
-    useShallow((s) => ({ status: s.syncStatus, syncNow: s.syncNow, cancelSync: s.cancelSync, refresh: s.refreshSyncStatus, navigate: s.navigate })),
+  const { status, syncNow, cancelSync, refresh, navigate, healthNew, checkHealth } = useAppStore(
+    useShallow((s) => ({ status: s.syncStatus, syncNow: s.syncNow, cancelSync: s.cancelSync, refresh: s.refreshSyncStatus, navigate: s.navigate, healthNew: s.healthNew, checkHealth: s.checkHealthAfterSync })),
   );
   useTick(30_000);
   const running = status?.running ?? false;
@@ -32,6 +33,12 @@ export function SyncStatusBar() {
     const t = setInterval(() => void refresh(), running ? SYNC_POLL_RUNNING_MS : SYNC_POLL_IDLE_MS);
     return () => clearInterval(t);
   }, [refresh, running]);
+
+  // After every sync that ended (from here, another window, the CLI or auto-sync): is anything new wrong with the repository?
+  const lastSyncAt = status?.lastSyncAt ?? null;
+  useEffect(() => {
+    if (lastSyncAt && !running) void checkHealth(lastSyncAt);
+  }, [checkHealth, lastSyncAt, running]);
 
   if (!status) return <footer className="sync-bar" aria-label="Sync status" />;
 
@@ -71,6 +78,16 @@ export function SyncStatusBar() {
           </span>
           <button type="button" className="sync-bar-link sync-bar-conflicts" onClick={() => navigate({ name: 'conflicts' })}>
             {status.conflicts} {status.conflicts === 1 ? 'conflict' : 'conflicts'} to resolve
+          </button>
+        </>
+      )}
+      {healthNew > 0 && (
+        <>
+          <span className="sync-bar-sep" aria-hidden="true">
+            ·
+          </span>
+          <button type="button" className="sync-bar-link sync-bar-health" data-testid="health-count" onClick={() => navigate({ name: 'health' })}>
+            {healthNew} new health {healthNew === 1 ? 'finding' : 'findings'}
           </button>
         </>
       )}
