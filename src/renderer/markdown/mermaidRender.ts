@@ -73,7 +73,7 @@ function asImage(markup: string, source: string): DiagramOutcome {
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   svg.removeAttribute('style');
-  const title = svg.querySelector('title')?.textContent?.trim();
+  const title = svg.querySelector('title')?.textContent?.trim() || /^---\ntitle:\s*(.+)\n---\n/.exec(source)?.[1]?.trim();
   const kind = /^\s*(?:---[\s\S]*?---\s*)?([A-Za-z-]+)/.exec(source)?.[1] ?? 'diagram';
   return { svg: new XMLSerializer().serializeToString(svg), width, height, label: title ? `Diagram: ${title}` : `Diagram (${kind})` };
 }

@@ -2,12 +2,12 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { DocRef } from '../../shared/links/refs';
 import { useAppStore } from '../store';
 import type { HastElement, HastNode } from './hast';
-import { defineMermaidElement } from './mermaidElement';
+import { startMermaidDiagrams } from './mermaidDiagrams';
 import { rehypeMermaid } from './rehypeMermaid';
 import { rehypeRefs } from './rehypeRefs';
 import { rehypeRemoteImages } from './remoteImages';
 
-defineMermaidElement();
+startMermaidDiagrams();
 
 /** A reference in the preview links to the live document of that kind and number, if there is one. */
 export function resolveRef(ref: DocRef): { id: string; title: string } | null {
@@ -44,7 +44,7 @@ function rehypeDropHeadingAnchors() {
  * Documents arrive from other people's pushes: rehype-sanitize always runs
  * first; references become links after it, and remote images are held back
  * unless the reader allowed them (remoteImages.ts); ```mermaid blocks
- * become diagrams, drawn lazily and sandboxed (mermaidElement.ts).
+ * become diagrams, drawn lazily and sandboxed (mermaidDiagrams.ts).
  */
 export function previewRehypePlugins(allowImages: boolean, onBlocked?: (count: number) => void, ...more: unknown[]): never {
   return [[rehypeSanitize, SCHEMA], [rehypeDropHeadingAnchors], [rehypeRefs, { resolve: resolveRef }], [rehypeRemoteImages, { allow: allowImages, onBlocked }], [rehypeMermaid], ...more] as never;

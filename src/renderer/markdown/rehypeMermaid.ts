@@ -1,6 +1,5 @@
 import { MERMAID_LANGUAGE } from '../../shared/markdown/mermaidSource';
 import type { HastElement, HastNode } from './hast';
-import { DIAGRAM_TAG } from './mermaidElement';
 
 const textOf = (n: HastNode): string => (n.type === 'text' ? (n.value ?? '') : 'children' in n && n.children ? n.children.map(textOf).join('') : '');
 
@@ -14,8 +13,8 @@ export function mermaidBlockSource(node: HastNode): string | null {
 }
 
 /**
- * Wraps each ```mermaid block in a <mermaid-diagram> element carrying its
- * source; the element draws it (mermaidElement.ts). Runs after the
+ * Wraps each ```mermaid block in a <div data-diagram="source">, which
+ * mermaidDiagrams.ts finds and draws. Runs after the
  * sanitizer, so it adds only this element and one data attribute; the code
  * block stays inside it, unchanged, for the plugins that read the text.
  */
@@ -28,7 +27,7 @@ export function rehypeMermaid() {
         walk(child);
         return child;
       }
-      const wrapper: HastElement = { type: 'element', tagName: DIAGRAM_TAG, properties: { dataSource: source }, children: [child], position: child.position };
+      const wrapper: HastElement = { type: 'element', tagName: 'div', properties: { className: ['mermaid-diagram'], dataDiagram: source }, children: [child], position: child.position };
       return wrapper;
     });
   };

@@ -23,12 +23,41 @@ export const MERMAID_LIMITS = {
 
 export type MermaidCheck = { ok: true; source: string } | { ok: false; reason: string };
 
-/** HTML or CSS that would make the browser fetch something, with the words a reader sees. */
-const FETCHING: { re: RegExp; what: string }[] = [
-  { re: /<\s*(img|image|picture|source|iframe|object|embed|link|video|audio|script|style|svg|foreignobject)\b/i, what: 'an HTML <$1> element' },
+/**
+ * The HTML a label may hold: a few formatting tags, without attributes (so
+ * no event handler, no address, no style). Anything else is refused.
+ */
+const LABEL_TAGS = new Set(['br', 'b', 'i', 'em', 'strong', 'u', 's', 'sub', 'sup', 'small', 'code']);
+
+/** CSS that would make the browser fetch something, with the words a reader sees. */
+const FETCHING_CSS: { re: RegExp; what: string }[] = [
   { re: /url\s*\(/i, what: 'a CSS url()' },
   { re: /@import/i, what: 'a CSS @import' },
+  { re: /image-set\s*\(/i, what: 'a CSS image-set()' },
 ];
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+
+/**
+ * The first HTML tag outside LABEL_TAGS, or one with attributes, as the
+ * reader should see it named; null when there is none. Linear: each `<`
+ * is looked at once, up to the end of its tag name.
+ */
+function disallowedTag(source: string): string | null {
+  for (let at = source.indexOf('<'); at >= 0; at = source.indexOf('<', at + 1)) {
+    let i = at + 1;
+    if (source[i] === '/') i++;
+    if (!isLetter(source[i])) continue;
+    const start = i;
+    while (i < source.length && /[A-Za-z0-9-]/.test(source[i]!)) i++;
+    const name = source.slice(start, i).toLowerCase();
+    while (source[i] === ' ' || source[i] === '\t') i++;
+    if (source[i] === '/') i++;
+    if (!LABEL_TAGS.has(name)) return `an HTML <${name}> element`;
+    if (source[i] !== '>') return `an HTML <${name}> tag with attributes`;
+  }
+  return null;
+}
 
 /** Shape data (`A@{ img: "...", icon: "..." }`) whose fields fetch an image or need an icon pack. */
 const FETCHING_SHAPE_FIELD = /\b(img|icon|image)\s*:/i;
@@ -89,8 +118,8 @@ function fetchingShapeField(source: string): string | null {
 /**
  * Whether a diagram's source may be rendered, and the source to render:
  * within the limits, with directives and front matter configuration taken
- * out, and with nothing that would load an image, a stylesheet or a
- * script. The reason, when refused, names the cause for the reader.
+ * out, with HTML in labels only as a few formatting tags without
+ * attributes, and with nothing that would load an image or a stylesheet. The reason, when refused, names the cause for the reader.
  */
 export function checkMermaidSource(raw: string): MermaidCheck {
   if (raw.length > MERMAID_LIMITS.maxChars) {
@@ -102,9 +131,10 @@ export function checkMermaidSource(raw: string): MermaidCheck {
     return { ok: false, reason: `The diagram has ${count(lines)} lines; a diagram may have at most ${count(MERMAID_LIMITS.maxLines)}.` };
   }
   if (!source.trim()) return { ok: false, reason: 'The diagram is empty.' };
-  for (const { re, what } of FETCHING) {
-    const hit = re.exec(source);
-    if (hit) return { ok: false, reason: `The diagram contains ${what.replace('$1', (hit[1] ?? '').toLowerCase())}; diagrams cannot load images, styles or scripts.` };
+  const tag = disallowedTag(source);
+  if (tag) return { ok: false, reason: `The diagram contains ${tag}; a label may only use ${[...LABEL_TAGS].map((t) => `<${t}>`).join(' ')}, without attributes.` };
+  for (const { re, what } of FETCHING_CSS) {
+    if (re.test(source)) return { ok: false, reason: `The diagram contains ${what}; diagrams cannot load images, styles or scripts.` };
   }
   const field = fetchingShapeField(source);
   if (field) return { ok: false, reason: `The diagram gives a shape an ${field} field; diagrams cannot load images or icons.` };

@@ -1,7 +1,11 @@
 import { cachedDiagram, renderDiagram, type DiagramOutcome, type DiagramTheme } from './mermaidRender';
 
-/** The element a ```mermaid block becomes in every rendered view (rehypeMermaid). */
-export const DIAGRAM_TAG = 'mermaid-diagram';
+/**
+ * The attribute rehypeMermaid puts on a <div> for each ```mermaid block,
+ * holding its source. The preview only renders plain tag names (no custom
+ * elements), so a document-wide observer finds these and draws them.
+ */
+export const DIAGRAM_ATTR = 'data-diagram';
 
 /** While someone types in the live preview, redraw once they pause. */
 const TYPING_PAUSE_MS = 250;
@@ -16,8 +20,6 @@ const STYLE = `
 .problem pre { margin: 0; max-height: 12em; overflow: auto; font: 12px var(--mono, monospace); white-space: pre-wrap; color: var(--text-muted, #57606a); }
 `;
 
-const live = new Set<MermaidDiagram>();
-
 /** Light or dark, as the page shows it; printing is always light. */
 function themeOf(el: Element): DiagramTheme {
   if (el.closest('.print-view')) return 'light';
@@ -27,22 +29,22 @@ function themeOf(el: Element): DiagramTheme {
 }
 
 /**
- * A Mermaid diagram. The drawing lives in the element's shadow root as an
+ * Draws one diagram. The drawing lives in the element's shadow root as an
  * <img> of an SVG document: the browser neither runs script nor fetches
  * anything for an SVG shown as an image. The fenced code block stays in
  * the light DOM (not shown) for whatever reads the Markdown's structure.
  */
-class MermaidDiagram extends HTMLElement {
-  static observedAttributes = ['data-source'];
+class DiagramView {
+  private readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown = '';
   private done: Promise<void> = Promise.resolve();
   private finish: () => void = () => undefined;
 
-  constructor() {
-    super();
-    this.root = this.attachShadow({ mode: 'open' });
+  constructor(host: HTMLElement) {
+    this.host = host;
+    this.root = host.attachShadow({ mode: 'open' });
   }
 
   /** Resolves once the current source is drawn or its problem is shown. */
@@ -50,25 +52,14 @@ class MermaidDiagram extends HTMLElement {
     return this.done;
   }
 
-  connectedCallback(): void {
-    live.add(this);
-    this.update(0);
-  }
-
-  disconnectedCallback(): void {
-    live.delete(this);
-    clearTimeout(this.timer);
-    this.finish();
-  }
-
-  attributeChangedCallback(): void {
-    if (this.isConnected) this.update(this.shown ? TYPING_PAUSE_MS : 0);
+  private get dataset(): DOMStringMap {
+    return this.host.dataset;
   }
 
   /** Draws again, for a new source or a new theme. */
   update(delay: number): void {
-    const source = this.dataset.source ?? '';
-    const theme = themeOf(this);
+    const source = this.dataset.diagram ?? '';
+    const theme = themeOf(this.host);
     const key = `${theme}\n${source}`;
     if (key === this.shown) return;
     clearTimeout(this.timer);
@@ -81,7 +72,7 @@ class MermaidDiagram extends HTMLElement {
     if (!this.shown) this.paintStatus();
     this.timer = setTimeout(() => {
       void renderDiagram(source, theme).then((outcome) => {
-        if (this.isConnected && (this.dataset.source ?? '') === source && themeOf(this) === theme) this.paint(outcome, key);
+        if (this.host.isConnected && (this.dataset.diagram ?? '') === source && themeOf(this.host) === theme) this.paint(outcome, key);
       });
     }, delay);
   }
@@ -101,7 +92,7 @@ class MermaidDiagram extends HTMLElement {
       const p = document.createElement('p');
       p.textContent = `Diagram not shown. ${outcome.error}`;
       const pre = document.createElement('pre');
-      pre.textContent = this.dataset.source ?? '';
+      pre.textContent = this.dataset.diagram ?? '';
       box.append(p, pre);
       this.replace(box);
       this.dataset.state = 'error';
@@ -127,19 +118,51 @@ class MermaidDiagram extends HTMLElement {
   }
 }
 
-function redrawAll(): void {
-  for (const el of live) el.update(0);
+const views = new WeakMap<HTMLElement, DiagramView>();
+
+/** The view of every diagram element under `root`, created for the new ones and told of a changed source. */
+function scan(root: ParentNode, changed?: Set<Element>): DiagramView[] {
+  const found: DiagramView[] = [];
+  const all = root instanceof Element && root.hasAttribute(DIAGRAM_ATTR) ? [root, ...root.querySelectorAll(`[${DIAGRAM_ATTR}]`)] : [...root.querySelectorAll(`[${DIAGRAM_ATTR}]`)];
+  for (const el of all as HTMLElement[]) {
+    let view = views.get(el);
+    if (!view) {
+      if (el.shadowRoot) continue;
+      view = new DiagramView(el);
+      views.set(el, view);
+      view.update(0);
+    } else if (changed?.has(el)) {
+      view.update(TYPING_PAUSE_MS);
+    }
+    found.push(view);
+  }
+  return found;
 }
 
-/** Registers the element (once) and redraws diagrams when the theme changes. */
-export function defineMermaidElement(): void {
-  if (typeof customElements === 'undefined' || customElements.get(DIAGRAM_TAG)) return;
-  customElements.define(DIAGRAM_TAG, MermaidDiagram);
+function redrawAll(): void {
+  for (const el of document.querySelectorAll<HTMLElement>(`[${DIAGRAM_ATTR}]`)) views.get(el)?.update(0);
+}
+
+/** Starts drawing every diagram element the page shows, now and later, and redraws them when the theme changes. */
+export function startMermaidDiagrams(): void {
+  if (typeof document === 'undefined' || started) return;
+  started = true;
+  new MutationObserver((records) => {
+    const changed = new Set<Element>();
+    let added = false;
+    for (const r of records) {
+      if (r.type === 'attributes' && r.attributeName === DIAGRAM_ATTR) changed.add(r.target as Element);
+      if (r.type === 'childList' && r.addedNodes.length) added = true;
+    }
+    if (added || changed.size) scan(document, changed);
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: [DIAGRAM_ATTR] });
   new MutationObserver(redrawAll).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', redrawAll);
+  scan(document);
 }
+let started = false;
 
 /** Resolves once every diagram under `root` is drawn or shows its problem (print waits for it). */
 export async function diagramsSettled(root: ParentNode = document): Promise<void> {
-  await Promise.all([...root.querySelectorAll(DIAGRAM_TAG)].map((el) => (el as MermaidDiagram).settled));
+  await Promise.all(scan(root).map((view) => view.settled));
 }
