@@ -95,7 +95,10 @@ async function draw(source: string, theme: DiagramTheme): Promise<DiagramOutcome
     const { svg } = await withTimeout(mermaid.render(id, checked.source), MERMAID_LIMITS.renderTimeoutMs);
     return asImage(svg, checked.source);
   } catch (e) {
-    return { error: `The diagram could not be drawn: ${firstLines(e instanceof Error ? e.message : String(e))}` };
+    const message = e instanceof Error ? e.message : String(e);
+    const edges = /Edge limit exceeded\. (\d+) edges/.exec(message);
+    if (edges) return { error: `The diagram has ${edges[1]} or more links; a diagram may have at most ${MERMAID_LIMITS.maxEdges}.` };
+    return { error: `The diagram could not be drawn: ${firstLines(message)}` };
   } finally {
     // Mermaid draws in a scratch element of its own and leaves it behind on some errors.
     document.getElementById(id)?.remove();
