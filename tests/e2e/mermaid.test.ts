@@ -144,7 +144,7 @@ async function settled(scope: Locator, count: number): Promise<void> {
 }
 
 const stateOf = (el: Locator): Promise<string | null> => el.getAttribute('data-state');
-const shadowText = (el: Locator): Promise<string> => el.evaluate((e) => [...(e.shadowRoot?.children ?? [])].filter((c) => c.tagName !== 'STYLE').map((c) => c.textContent).join(''));
+const shadowText = (el: Locator): Promise<string> => el.evaluate((e) => Array.from(e.shadowRoot?.children ?? []).filter((c) => c.tagName !== 'STYLE').map((c) => c.textContent).join(''));
 const mermaidLoaded = (): boolean => requested.some((u) => /\/assets\/mermaid\.core-/.test(u));
 
 

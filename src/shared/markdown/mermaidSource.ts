@@ -67,7 +67,8 @@ const count = (n: number): string => n.toLocaleString('en-US');
 /**
  * Removes `%%{ ... }%%` directives, which would otherwise set Mermaid's
  * configuration from inside the document (securityLevel, themeCSS, ...).
- * A directive that never closes is dropped to the end. Linear in the input.
+ * Each becomes one space; a directive that never closes is dropped to the
+ * end. Linear in the input.
  */
 export function stripDirectives(source: string): string {
   let out = '';
@@ -78,6 +79,8 @@ export function stripDirectives(source: string): string {
     out += source.slice(at, open);
     const close = source.indexOf('}%%', open + 3);
     if (close < 0) return out;
+    // A space where it was, so the text on either side cannot join into a new directive ("%" + "%{").
+    out += ' ';
     at = close + 3;
   }
 }
@@ -139,4 +142,19 @@ export function checkMermaidSource(raw: string): MermaidCheck {
   const field = fetchingShapeField(source);
   if (field) return { ok: false, reason: `The diagram gives a shape an ${field} field; diagrams cannot load images or icons.` };
   return { ok: true, source };
+}
+
+/** A small diagram to start from, as the fenced block the file keeps (the editor's "Insert a diagram"). */
+export const MERMAID_SKELETON = ['```mermaid', 'flowchart LR', '  Client[Client] --> Service[Service]', '  Service --> Store[(Database)]', '```'].join('\n');
+
+/**
+ * The text to insert for a diagram at `at` in `text`: the skeleton on lines
+ * of its own, with a blank line before and after unless one is there.
+ */
+export function diagramInsertion(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const after = text.slice(at);
+  const lead = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const trail = after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n';
+  return `${lead}${MERMAID_SKELETON}${trail}`;
 }

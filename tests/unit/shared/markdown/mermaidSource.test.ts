@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMermaidSource, MERMAID_LIMITS, stripDirectives, stripFrontMatter } from '../../../../src/shared/markdown/mermaidSource';
+import { checkMermaidSource, diagramInsertion, MERMAID_LIMITS, MERMAID_SKELETON, stripDirectives, stripFrontMatter } from '../../../../src/shared/markdown/mermaidSource';
 
 const reasonOf = (source: string): string => {
   const r = checkMermaidSource(source);
@@ -21,7 +21,8 @@ describe('checkMermaidSource', () => {
 
   it('takes out directives, so a diagram cannot change the renderer’s configuration', () => {
     const r = checkMermaidSource('%%{init: {"securityLevel":"loose", "themeCSS": "x"}}%%\nflowchart LR\n  A --> B %%{init: {"startOnLoad": true}}%%');
-    expect(r).toEqual({ ok: true, source: '\nflowchart LR\n  A --> B ' });
+    expect(r).toEqual({ ok: true, source: ' \nflowchart LR\n  A --> B  ' });
+    expect(stripDirectives('%%%{x}%%%{y}%%')).toBe('% %{y}%%');
     expect(stripDirectives('a %%{never closed\nflowchart')).toBe('a ');
   });
 
@@ -72,5 +73,19 @@ describe('checkMermaidSource', () => {
       const text = opener.repeat(Math.floor(MERMAID_LIMITS.maxChars / opener.length));
       expect(() => checkMermaidSource(text)).not.toThrow();
     }
+  });
+});
+
+describe('diagramInsertion', () => {
+  it('puts the skeleton on lines of its own, with one blank line around it', () => {
+    expect(diagramInsertion('', 0)).toBe(`${MERMAID_SKELETON}\n\n`);
+    expect(diagramInsertion('Before.', 7)).toBe(`\n\n${MERMAID_SKELETON}\n\n`);
+    expect(diagramInsertion('Before.\n\nAfter.', 9)).toBe(`${MERMAID_SKELETON}\n\n`);
+    expect(diagramInsertion('Before.\nAfter.', 8)).toBe(`\n${MERMAID_SKELETON}\n\n`);
+  });
+
+  it('the skeleton itself is a diagram the checks accept', () => {
+    const inner = MERMAID_SKELETON.split('\n').slice(1, -1).join('\n');
+    expect(checkMermaidSource(inner)).toEqual({ ok: true, source: inner });
   });
 });
