@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
+import { MERMAID_SKELETON } from '../../src/shared/markdown/mermaidSource';
 import { CHROMIUM, CHROMIUM_ARGS, type Browser } from '../support/browser';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 
@@ -230,7 +231,13 @@ describe('Mermaid diagrams', () => {
     const id = await createRfc('Diagram while writing', '## Summary\n\nText.\n');
     await openDoc(id);
     const summary = editor().locator('section[data-section="Summary"]');
-    await summary.getByRole('textbox', { name: 'Summary text' }).fill(`Text.\n\n${fence('sequenceDiagram\n  Alice->>Bob: Hello')}\n`);
+    const text = summary.getByRole('textbox', { name: 'Summary text' });
+    // The toolbar's "Insert a diagram" puts a skeleton at the cursor, on lines of its own.
+    await text.fill('Text.');
+    await text.press('End');
+    await summary.getByRole('button', { name: 'Insert a diagram' }).click();
+    await expect.poll(() => text.inputValue()).toBe(`Text.\n\n${MERMAID_SKELETON}\n\n`);
+    await text.fill(`Text.\n\n${fence('sequenceDiagram\n  Alice->>Bob: Hello')}\n`);
     await page.getByTestId('save-state').getByText('Saved').waitFor();
     await summary.getByRole('button', { name: /preview/i }).first().click();
     const preview = summary.locator('.wmde-markdown');
