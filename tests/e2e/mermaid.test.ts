@@ -260,4 +260,17 @@ describe('Mermaid diagrams', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     expect(web.problems).toEqual([]);
   });
+
+  it('Print / PDF waits until a diagram not drawn before is drawn', async () => {
+    const id = await createRfc('Printed first', `## Summary\n\n${fence('pie title Readers\n  "Desktop" : 70\n  "Web" : 30')}\n`);
+    await openDoc(id);
+    // The editor shows no preview, so this diagram has never been drawn; the button's print must wait for it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed?: (string | undefined)[] };
+      window.print = () => void (w.__printed = Array.from(document.querySelectorAll<HTMLElement>('.print-view [data-diagram]')).map((e) => e.dataset.state));
+    });
+    await page.getByRole('button', { name: 'Print / PDF' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed?: string[] }).__printed), { timeout: 20_000 }).toEqual(['drawn']);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  });
 });
