@@ -152,7 +152,8 @@ export function startMermaidDiagrams(): void {
     let added = false;
     for (const r of records) {
       if (r.type === 'attributes' && r.attributeName === DIAGRAM_ATTR) changed.add(r.target as Element);
-      if (r.type === 'childList' && r.addedNodes.length) added = true;
+      // Most mutations (a keystroke in the editor) add nothing holding a diagram: look only at what was added.
+      if (r.type === 'childList' && !added) added = Array.from(r.addedNodes).some((n) => n instanceof Element && (n.hasAttribute(DIAGRAM_ATTR) || n.querySelector(`[${DIAGRAM_ATTR}]`) !== null));
     }
     if (added || changed.size) scan(document, changed);
   }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: [DIAGRAM_ATTR] });
