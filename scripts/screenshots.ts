@@ -122,6 +122,46 @@ async function health(app: ReturnType<typeof createApp>, page: Page): Promise<vo
   await shoot(page, 'health');
 }
 
+/** An RFC whose Architecture Overview is a Mermaid diagram, in the reading view (drawn once in each scheme first). */
+async function diagram(app: ReturnType<typeof createApp>, page: Page): Promise<void> {
+  const created = await app.dispatch('docs:create', { kind: 'rfc', title: 'Background jobs in the desktop app' });
+  if (!created.ok) throw new Error(created.error.message);
+  const doc = created.value as { id: string; revision: number };
+  const body = [
+    '## Summary',
+    '',
+    'Long exports and imports run as jobs in a worker, so the window never waits for them.',
+    '',
+    '## Architecture Overview',
+    '',
+    '```mermaid',
+    'flowchart LR',
+    '  UI[Window] -- "jobs:start" --> Main[Main process]',
+    '  Main --> Table[(Job table)]',
+    '  Main -- spawn --> Worker[Worker thread]',
+    '  Worker -- progress --> Main',
+    '  Worker --> Table',
+    '  Main -- "jobs:progress" --> UI',
+    '```',
+    '',
+    'A crash leaves the job in the table; the next start picks it up.',
+    '',
+  ].join('\n');
+  const updated = await app.dispatch('docs:update', { id: doc.id, baseRevision: doc.revision, body });
+  if (!updated.ok) throw new Error(updated.error.message);
+  await page.reload();
+  await openFromLibrary(page, 'RFC-2');
+  await page.getByRole('button', { name: 'Reading view' }).click();
+  const drawn = page.locator('[data-diagram][data-state="drawn"]');
+  for (const scheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300);
+    await drawn.waitFor();
+  }
+  await page.getByRole('heading', { name: 'Architecture Overview' }).scrollIntoViewIfNeeded();
+  await shoot(page, 'diagram');
+}
+
 async function main(): Promise<void> {
   const staticDir = requireRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-screens-'));
@@ -183,6 +223,7 @@ async function main(): Promise<void> {
 
     // Reviewing in the text (last, so the screens above show the samples as they come): Grace reviews RFC-1.
     await reviewInText(app, page);
+    await diagram(app, page);
 
     // The team's own templates, as a sync takes them from templates/ in the team repository.
     await teamTemplates(app, page);

@@ -139,6 +139,27 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
     expect(report()).toBe('');
   });
 
+  it('a drawn diagram and a refused one in the reading view', async () => {
+    const created = await web.app.dispatch('docs:create', { kind: 'rfc', title: 'Diagrams' });
+    if (!created.ok) throw new Error(created.error.message);
+    const doc = created.value as { id: string; revision: number };
+    const body = '## Summary\n\n```mermaid\nflowchart LR\n  A[Client] --> B[(Database)]\n```\n\n```mermaid\nflowchart LR\n  A["<img src=x>"] --> B\n```\n';
+    const updated = await web.app.dispatch('docs:update', { id: doc.id, baseRevision: doc.revision, body });
+    if (!updated.ok) throw new Error(updated.error.message);
+    await page.reload();
+    await openDoc('RFC-2');
+    await page.getByRole('button', { name: 'Reading view' }).click();
+    await page.locator('[data-diagram][data-state="drawn"]').waitFor();
+    await page.locator('[data-diagram][data-state="error"]').waitFor();
+    await check('RFC-2 reading view with diagrams');
+    // Out of the way of the later screens (the empty library).
+    const removed = await web.app.dispatch('docs:delete', { id: doc.id });
+    if (!removed.ok) throw new Error(removed.error.message);
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(report()).toBe('');
+  });
+
   it('action items, dashboard, sync settings, settings and repository health', async () => {
     await nav('Action items').click();
     await page.getByRole('heading', { name: /Action items/, level: 1 }).waitFor();
@@ -220,6 +241,6 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
 
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(25);
+    expect(screens).toHaveLength(26);
   });
 });

@@ -3,6 +3,7 @@ import { createPortal, flushSync } from 'react-dom';
 import type { Document } from '../../shared/document';
 import { documentToMarkdown } from '../../shared/format/documentMarkdown';
 import { call, errorMessage } from '../api/client';
+import { diagramsSettled } from '../markdown/mermaidDiagrams';
 import { useAppStore } from '../store';
 import { PrintView } from './PrintView';
 
@@ -48,6 +49,8 @@ export function DocumentActions({ doc }: { doc: Document }) {
   const print = async (): Promise<void> => {
     await useAppStore.getState().saveNow();
     flushSync(() => setPrinting(true));
+    // Diagrams draw asynchronously; the page is printed once each is drawn or shows its problem.
+    await diagramsSettled(document.querySelector('.print-view') ?? document);
     if (bridge !== 'electron') {
       window.print();
       return;

@@ -3,8 +3,12 @@ import { SANITIZE_SCHEMA } from '../../shared/markdown/sanitizeSchema';
 import type { DocRef } from '../../shared/links/refs';
 import { useAppStore } from '../store';
 import type { HastElement, HastNode } from './hast';
+import { startMermaidDiagrams } from './mermaidDiagrams';
+import { rehypeMermaid } from './rehypeMermaid';
 import { rehypeRefs } from './rehypeRefs';
 import { rehypeRemoteImages } from './remoteImages';
+
+startMermaidDiagrams();
 
 /** A reference in the preview links to the live document of that kind and number, if there is one. */
 export function resolveRef(ref: DocRef): { id: string; title: string } | null {
@@ -36,8 +40,9 @@ function rehypeDropHeadingAnchors() {
  * The rehype plugins of every rendered view of a document's Markdown.
  * Documents arrive from other people's pushes: rehype-sanitize always runs
  * first; references become links after it, and remote images are held back
- * unless the reader allowed them (remoteImages.ts).
+ * unless the reader allowed them (remoteImages.ts); ```mermaid blocks
+ * become diagrams, drawn lazily and sandboxed (mermaidDiagrams.ts).
  */
 export function previewRehypePlugins(allowImages: boolean, onBlocked?: (count: number) => void, ...more: unknown[]): never {
-  return [[rehypeSanitize, SCHEMA], [rehypeDropHeadingAnchors], [rehypeRefs, { resolve: resolveRef }], [rehypeRemoteImages, { allow: allowImages, onBlocked }], ...more] as never;
+  return [[rehypeSanitize, SCHEMA], [rehypeDropHeadingAnchors], [rehypeRefs, { resolve: resolveRef }], [rehypeRemoteImages, { allow: allowImages, onBlocked }], [rehypeMermaid], ...more] as never;
 }
