@@ -1,7 +1,7 @@
 import type { Dashboard } from '../../../shared/contract/reviews';
 import { VerdictBadge } from '../reviews/VerdictBadge';
 import { StatusBadge } from '../StatusBadge';
-import { ago, fullTime, since } from '../reviews/time';
+import { durationSince, exactTime, timeAgo } from '../../../shared/format/relativeTime';
 import { DashTable, type DashColumn } from './DashTable';
 import { DocLink } from './DocLink';
 
@@ -13,7 +13,7 @@ function formatDay(day: string): string {
 
 function When({ at, text }: { at: string; text: string }) {
   return (
-    <time dateTime={at} title={fullTime(at)}>
+    <time dateTime={at} title={exactTime(at)}>
       {text}
     </time>
   );
@@ -32,7 +32,7 @@ const WAITING_ON_ME: DashColumn<Dashboard['waitingOnMe'][number]>[] = [
     ),
   },
   { header: 'Requested by', cell: (r) => r.requestedBy.name },
-  { header: 'Requested', cell: (r) => <When at={r.requestedAt} text={ago(r.requestedAt)} /> },
+  { header: 'Requested', cell: (r) => <When at={r.requestedAt} text={timeAgo(r.requestedAt)} /> },
   {
     header: 'You are',
     cell: (r) => (r.required ? <span className="reviewer-role is-required">Required</span> : <span className="reviewer-role">Optional</span>),
@@ -54,7 +54,7 @@ const MY_IN_REVIEW: DashColumn<Dashboard['myInReview'][number]>[] = [
       </>
     ),
   },
-  { header: 'In review for', className: 'dash-nowrap', cell: (r) => <When at={r.requestedAt} text={since(r.requestedAt)} /> },
+  { header: 'In review for', className: 'dash-nowrap', cell: (r) => <When at={r.requestedAt} text={durationSince(r.requestedAt)} /> },
   {
     header: 'Reviewers',
     cell: (r) => (
@@ -63,7 +63,7 @@ const MY_IN_REVIEW: DashColumn<Dashboard['myInReview'][number]>[] = [
           <li key={v.name}>
             <span className="reviewer-name">{v.name}</span>
             {v.required && <span className="dash-required">(required)</span>} <VerdictBadge verdict={v.verdict} />{' '}
-            {v.respondedAt ? <When at={v.respondedAt} text={ago(v.respondedAt)} /> : <span className="review-muted">waiting {since(r.requestedAt)}</span>}
+            {v.respondedAt ? <When at={v.respondedAt} text={timeAgo(v.respondedAt)} /> : <span className="review-muted">waiting {durationSince(r.requestedAt)}</span>}
             {v.stale && <span className="stale-marker">earlier version</span>}
           </li>
         ))}
@@ -99,7 +99,7 @@ const RECENTLY_DECIDED: DashColumn<Dashboard['recentlyDecided'][number]>[] = [
     header: 'Decided',
     cell: (r) => (
       <>
-        <When at={r.decidedAt} text={ago(r.decidedAt)} /> by {r.decidedBy.name}
+        <When at={r.decidedAt} text={timeAgo(r.decidedAt)} /> by {r.decidedBy.name}
       </>
     ),
   },
@@ -131,7 +131,7 @@ const DISMISSED: DashColumn<NonNullable<Dashboard['approvalsDismissed']>[number]
   { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
   { header: 'Approvals dismissed', cell: (r) => r.names.join(', ') },
   { header: 'Text changed by', cell: (r) => r.by.name },
-  { header: 'When', cell: (r) => <When at={r.at} text={ago(r.at)} /> },
+  { header: 'When', cell: (r) => <When at={r.at} text={timeAgo(r.at)} /> },
 ];
 
 /** Approvals dismissed lately because the approved text changed: on my documents, or my own approvals. */
@@ -156,7 +156,7 @@ const ON_HOLD: DashColumn<Rows<'onHold'>[number]>[] = [
   { header: 'Document', cell: (r) => <DocLink doc={r.doc} /> },
   { header: 'On hold by', cell: (r) => r.by.name },
   { header: 'Reason', cell: (r) => r.reason },
-  { header: 'Since', cell: (r) => <When at={r.at} text={ago(r.at)} /> },
+  { header: 'Since', cell: (r) => <When at={r.at} text={timeAgo(r.at)} /> },
 ];
 
 export function OnHold({ rows }: { rows: Rows<'onHold'> }) {

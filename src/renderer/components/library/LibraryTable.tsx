@@ -5,7 +5,7 @@ import { displayRef, KINDS } from '../../../shared/kinds/kinds';
 import type { LibrarySort, SortDir } from '../../../shared/search/librarySort';
 import { useAppStore } from '../../store';
 import { StatusBadge } from '../StatusBadge';
-import { formatExact, formatUpdated } from './formatUpdated';
+import { exactTime, timeAgo } from '../../../shared/format/relativeTime';
 
 /** Fixed row height: every cell is one line, so the virtualizer never has to measure. */
 export const ROW_HEIGHT = 44;
@@ -113,8 +113,8 @@ export function LibraryTable({ rows }: { rows: readonly DocumentSummary[] }) {
                   {s.author}
                 </div>
                 <div role="cell" className="library-cell library-updated">
-                  <time dateTime={s.updatedAt} title={formatExact(s.updatedAt)}>
-                    {formatUpdated(s.updatedAt, now)}
+                  <time dateTime={s.updatedAt} title={exactTime(s.updatedAt)}>
+                    {timeAgo(s.updatedAt, now, { dateAfterDays: 7 })}
                   </time>
                 </div>
               </div>

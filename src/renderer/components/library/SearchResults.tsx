@@ -2,7 +2,7 @@ import type { SearchHit } from '../../../shared/contract/search';
 import { displayRef, KINDS } from '../../../shared/kinds/kinds';
 import { useAppStore } from '../../store';
 import { StatusBadge } from '../StatusBadge';
-import { formatExact, formatUpdated } from './formatUpdated';
+import { exactTime, timeAgo } from '../../../shared/format/relativeTime';
 import { Highlighted } from './Highlighted';
 
 function Result({ hit, now }: { hit: SearchHit; now: number }) {
@@ -38,8 +38,8 @@ function Result({ hit, now }: { hit: SearchHit; now: number }) {
       )}
       <p className="result-meta">
         {KINDS[hit.kind].label} · {hit.author} · updated{' '}
-        <time dateTime={hit.updatedAt} title={formatExact(hit.updatedAt)}>
-          {formatUpdated(hit.updatedAt, now)}
+        <time dateTime={hit.updatedAt} title={exactTime(hit.updatedAt)}>
+          {timeAgo(hit.updatedAt, now, { dateAfterDays: 7 })}
         </time>
       </p>
     </li>

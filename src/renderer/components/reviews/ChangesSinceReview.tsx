@@ -3,7 +3,7 @@ import { splitSections } from '../../../shared/markdown/sections';
 import { call, errorMessage } from '../../api/client';
 import { InlineDiff } from '../TextDiffView';
 import { diffTexts, type TextDiff } from '../versionDiff';
-import { ago } from './time';
+import { timeAgo } from '../../../shared/format/relativeTime';
 
 interface SectionChange {
   heading: string;
@@ -55,7 +55,7 @@ export function ChangesSinceReview({ docId, body, revision }: { docId: string; b
   return (
     <section className="review-block changes-since" aria-labelledby="changes-since-heading" data-testid="changes-since-review">
       <h3 id="changes-since-heading">Changes since your review</h3>
-      <p className="review-muted">You reviewed it {ago(reviewed.reviewedAt)}.</p>
+      <p className="review-muted">You reviewed it {timeAgo(reviewed.reviewedAt)}.</p>
       {changes === null ? (
         <p className="review-muted">The text you reviewed is no longer kept among the versions; compare in Versions.</p>
       ) : changes.length === 0 ? (

@@ -3,7 +3,7 @@ import type { Thread } from '../../../shared/reviews/view';
 import { call } from '../../api/client';
 import { focusMark } from '../reading/focusThread';
 import { revealAnchor } from './selection';
-import { ago, fullTime } from './time';
+import { exactTime, timeAgo } from '../../../shared/format/relativeTime';
 import type { ReviewHandle } from './useReview';
 
 const sectionName = (s: string): string => s || 'Introduction';
@@ -67,8 +67,8 @@ function Message({ name, at, text, reply }: { name: string; at: string; text: st
     <div className={`thread-message ${reply ? 'is-reply' : ''}`}>
       <p className="thread-meta">
         <strong>{name}</strong>{' '}
-        <time dateTime={at} title={fullTime(at)}>
-          {ago(at)}
+        <time dateTime={at} title={exactTime(at)}>
+          {timeAgo(at)}
         </time>
       </p>
       <p className="thread-text">{text}</p>

@@ -4,7 +4,7 @@ import { mayResolve } from '../../../shared/reviews/concerns';
 import type { ConcernView, ReviewView } from '../../../shared/reviews/view';
 import { call } from '../../api/client';
 import { useAppStore } from '../../store';
-import { ago, fullTime } from './time';
+import { exactTime, timeAgo } from '../../../shared/format/relativeTime';
 import type { ReviewHandle } from './useReview';
 
 /** Named blocking concerns: raise one on the document or a section; only the raiser (or their delegate) resolves it. */
@@ -77,8 +77,8 @@ function Concern({ concern: c, review, h }: { concern: ConcernView; review: Revi
       </div>
       <p className="review-muted">
         {c.by.name} on {c.anchor.section || 'the whole document'},{' '}
-        <time dateTime={c.at} title={fullTime(c.at)}>
-          {ago(c.at)}
+        <time dateTime={c.at} title={exactTime(c.at)}>
+          {timeAgo(c.at)}
         </time>
         {c.delegate && <> · handed to {c.delegate.name}</>}
         {!c.open && c.resolvedBy && <> · resolved by {c.resolvedBy.name}</>}

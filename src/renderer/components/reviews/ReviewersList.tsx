@@ -5,7 +5,7 @@ import { samePerson } from '../../../shared/reviews/people';
 import type { Reviewer } from '../../../shared/reviews/schemas';
 import type { ReviewerStatus, ReviewView } from '../../../shared/reviews/view';
 import { call } from '../../api/client';
-import { fullTime, ago } from './time';
+import { exactTime, timeAgo } from '../../../shared/format/relativeTime';
 import type { ReviewHandle } from './useReview';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -63,8 +63,8 @@ export function ReviewersList({ review, h, suggested, authorControls = true }: {
               <div className="reviewer-verdict">
                 <VerdictBadge verdict={r.verdict} />
                 {r.verdictAt && (
-                  <time dateTime={r.verdictAt} title={fullTime(r.verdictAt)}>
-                    {ago(r.verdictAt)}
+                  <time dateTime={r.verdictAt} title={exactTime(r.verdictAt)}>
+                    {timeAgo(r.verdictAt)}
                   </time>
                 )}
                 {r.stale && (
@@ -168,8 +168,8 @@ function RequestReview({ review, h }: { review: ReviewView; h: ReviewHandle }) {
       {review.request && (
         <p className="review-muted">
           Review requested by {review.request.by.name}{' '}
-          <time dateTime={review.request.at} title={fullTime(review.request.at)}>
-            {ago(review.request.at)}
+          <time dateTime={review.request.at} title={exactTime(review.request.at)}>
+            {timeAgo(review.request.at)}
           </time>
           {review.request.note && <>: “{review.request.note}”</>}
           {review.request.due && <> · due {review.request.due}</>}

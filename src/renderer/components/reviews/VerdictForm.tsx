@@ -4,7 +4,7 @@ import type { Verdict } from '../../../shared/reviews/schemas';
 import type { ReviewView } from '../../../shared/reviews/view';
 import { call } from '../../api/client';
 import { useAppStore } from '../../store';
-import { ago } from './time';
+import { timeAgo } from '../../../shared/format/relativeTime';
 import type { ReviewHandle } from './useReview';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -32,7 +32,7 @@ export function VerdictForm({ review, h }: { review: ReviewView; h: ReviewHandle
       <h3 id="verdict-heading">Your verdict</h3>
       {mine?.verdict ? (
         <p className="review-muted">
-          You: <VerdictBadge verdict={mine.verdict} /> {mine.verdictAt && ago(mine.verdictAt)}
+          You: <VerdictBadge verdict={mine.verdict} /> {mine.verdictAt && timeAgo(mine.verdictAt)}
           {mine.stale && <span className="stale-marker">{review.policy.staleDismissed && mine.verdict === 'approve' ? 'dismissed: given on an earlier text' : 'given on an earlier version'}</span>}
         </p>
       ) : (

@@ -3,11 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { SYNC_POLL_IDLE_MS, SYNC_POLL_RUNNING_MS, syncSummary } from '../../store/syncSlice';
 import { DeletionConfirm } from './DeletionConfirm';
-import { PHASE_LABELS, relativeTime } from './relativeTime';
+import { timeAgo } from '../../../shared/format/relativeTime';
+import { PHASE_LABELS } from './phaseLabels';
 import '../../styles/sync.css';
 import '../../styles/health.css';
 
-/** Re-renders every 30 s so "5 min ago" stays true. */
+/** Re-renders every 30 s so "5 minutes ago" stays true. */
 function useTick(ms: number): void {
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -69,7 +70,7 @@ export function SyncStatusBar() {
         ·
       </span>
       <span className="sync-bar-item" title={status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : undefined}>
-        {status.lastSyncAt ? `Last synced ${relativeTime(status.lastSyncAt)}` : 'Never synced'}
+        {status.lastSyncAt ? `Last synced ${timeAgo(status.lastSyncAt)}` : 'Never synced'}
       </span>
       {status.conflicts > 0 && (
         <>
