@@ -1,7 +1,7 @@
 import type { Document } from '../../../shared/document';
 import '../../styles/postmortem.css';
 import { DocumentFrame } from '../DocumentFrame';
-import { SectionsEditor } from '../SectionsEditor';
+import { DocumentEditor } from '../editor/DocumentEditor';
 import { ActionItemsTable } from './ActionItemsTable';
 import { IncidentDetails } from './IncidentDetails';
 import { TimelineTable } from './TimelineTable';
@@ -16,7 +16,7 @@ export function PostmortemEditor({ doc }: { doc: Document }) {
       <div className="pm-editor">
         <IncidentDetails doc={doc} />
         <TimelineTable doc={doc} />
-        <SectionsEditor doc={doc} />
+        <DocumentEditor doc={doc} />
         <ActionItemsTable doc={doc} />
       </div>
     </DocumentFrame>
