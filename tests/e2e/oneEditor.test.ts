@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => web?.close());
 
 const outline = (page: Page) => page.getByRole('navigation', { name: 'Outline' });
-const entry = (page: Page, heading: string) => outline(page).getByRole('button', { name: new RegExp(`^${heading}( empty)?$`) });
+const entry = (page: Page, heading: string) => outline(page).getByRole('button', { name: new RegExp(`^${heading}(, empty)?$`) });
 const preview = (page: Page) => page.locator('[data-body-editor] .w-md-editor-preview');
 const docIdOf = (page: Page): string => /#doc\/([0-9A-Z]{26})$/.exec(page.url())![1]!;
 const storedBody = (id: string): string => web.app.documents.get(id).body;
@@ -35,7 +35,7 @@ describe('the one document editor', () => {
     const { page } = web;
     const id = await newRfc(page);
     for (const s of RFC_SECTIONS) {
-      await expect(entry(page, s.heading).textContent()).resolves.toBe(`${s.heading}empty`);
+      await expect(entry(page, s.heading).textContent()).resolves.toBe(`${s.heading}, empty`);
       await preview(page).locator('.doc-preview-hint').filter({ hasText: s.hint }).waitFor();
     }
     expect(await page.locator('[data-body-editor] textarea').count()).toBe(1);

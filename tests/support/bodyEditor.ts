@@ -34,3 +34,15 @@ export async function fillSection(scope: Page | Locator, heading: string, text: 
   const index = splitSections(body).findIndex((s) => s.heading === heading);
   await box.fill(replaceSectionText(body, index, text));
 }
+
+/** One section of the editor, with the fill/inputValue/waitFor a test used on a section's own textarea. */
+export function sectionBox(scope: Page | Locator, heading: string) {
+  return {
+    fill: (text: string) => fillSection(scope, heading, text),
+    inputValue: async () => {
+      await waitForSection(scope, heading);
+      return sectionValue(scope, heading);
+    },
+    waitFor: () => waitForSection(scope, heading),
+  };
+}

@@ -1,5 +1,5 @@
 import MDEditor from '@uiw/react-md-editor/nohighlight';
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Document } from '../../../shared/document';
 import { displayRef } from '../../../shared/kinds/kinds';
 import { useAppStore } from '../../store';
@@ -12,6 +12,7 @@ import { createCaretStore } from './caretStore';
 import { Outline } from './Outline';
 import { outlineOf, type OutlineEntry } from './outline';
 import { SlashMenu, slashOptionId } from './SlashMenu';
+import { useColorMode } from './useColorMode';
 import { isSlashTrigger, slashParts, type SlashPart } from './slashParts';
 import { caretPosition, replaceRange, replaceValue } from './textareaEdit';
 
@@ -42,9 +43,19 @@ export function DocumentEditor({ doc }: { doc: Document }) {
   const slashRef = useRef(slash);
   slashRef.current = slash;
   const kind = doc.kind;
+  const colorMode = useColorMode();
   // The outline follows the text at low priority: a keystroke paints first.
   const outlineSource = useDeferredValue(doc.body);
   const entries = useMemo(() => outlineOf(outlineSource), [outlineSource]);
+
+  // The preview pane scrolls on its own: make it reachable and named for the keyboard (the library's div takes no props).
+  useEffect(() => {
+    const pane = wrapRef.current?.querySelector<HTMLElement>('.w-md-editor-preview');
+    if (!pane || pane.tabIndex === 0) return;
+    pane.tabIndex = 0;
+    pane.setAttribute('role', 'region');
+    pane.setAttribute('aria-label', 'Preview');
+  });
 
   const textarea = (): HTMLTextAreaElement | null => wrapRef.current?.querySelector<HTMLTextAreaElement>('textarea.w-md-editor-text-input') ?? null;
 
@@ -124,7 +135,7 @@ export function DocumentEditor({ doc }: { doc: Document }) {
           </p>
           <TemplatePartsMenu doc={doc} onInsert={(next) => insertBody(textarea(), next, edit)} />
         </div>
-        <div className="doc-editor-surface">
+        <div className="doc-editor-surface" data-color-mode={colorMode}>
           <MDEditor
             value={doc.body}
             onChange={(v, e) => {

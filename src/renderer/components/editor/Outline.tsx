@@ -29,7 +29,11 @@ export function Outline({ entries, caret, onJump }: OutlineProps) {
                 onClick={() => onJump(e)}
               >
                 <span className="doc-outline-heading">{e.heading}</span>
-                {e.empty && <span className="doc-outline-empty">empty</span>}
+                {e.empty && (
+                  <span className="doc-outline-empty">
+                    <span className="visually-hidden">, </span>empty
+                  </span>
+                )}
               </button>
             </li>
           ))}
