@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => web?.close());
 
 const outline = (page: Page) => page.getByRole('navigation', { name: 'Outline' });
-const entry = (page: Page, heading: string) => outline(page).getByRole('button', { name: new RegExp(`^${heading}(, empty)?$`) });
+const entry = (page: Page, heading: string) => outline(page).getByRole('button', { name: new RegExp(`^${heading}(\\s*, empty)?$`) });
 const preview = (page: Page) => page.locator('[data-body-editor] .w-md-editor-preview');
 const docIdOf = (page: Page): string => /#doc\/([0-9A-Z]{26})$/.exec(page.url())![1]!;
 const storedBody = (id: string): string => web.app.documents.get(id).body;
