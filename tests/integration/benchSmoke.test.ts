@@ -25,6 +25,10 @@ const FIGURES = [
   '10-join',
   '10-join-peak',
   '11-cli-edit-sync',
+  '12-typing-6k-p50',
+  '12-typing-6k-p95',
+  '12-typing-60k-p50',
+  '12-typing-60k-p95',
 ];
 
 // `npm run bench` on 200 documents, one repetition of each figure, so the
