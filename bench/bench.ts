@@ -10,6 +10,7 @@ import { runApiBench, type ApiSamples } from './apiBench';
 import { runPublishBench, type PublishSamples } from './publishBench';
 import { benchRoot, listFiles, median, percentile } from './measure';
 import { runSyncBench, type PairSample, type SyncSamples } from './syncBench';
+import { runTypingBench, type TypingSamples } from './typingBench';
 import { buildWebHost, runWebBench, type WebSample } from './webBench';
 import { call, fillWorkspace, openBenchApp, type BenchClock } from './workspace';
 
@@ -56,7 +57,7 @@ export interface BenchReport {
   durationMs: number;
 }
 
-export const PARTS = ['api', 'sync', 'web', 'publish'] as const;
+export const PARTS = ['api', 'sync', 'web', 'publish', 'typing'] as const;
 export type Part = (typeof PARTS)[number];
 
 interface Reps {
@@ -67,6 +68,7 @@ interface Reps {
   list: number;
   saves: number;
   web: number;
+  typing: number;
   watched: number;
   join: number;
   cli: number;
@@ -263,11 +265,24 @@ function seconds(t0: number): string {
 }
 
 /** Runs the whole benchmark and returns its report. */
+/** Figure 13: a keystroke in the one document editor to the next animation frame, on a 6 KB and a 60 KB RFC. */
+function typingFigures(t: TypingSamples): Figure[] {
+  const kb = (b: number) => `${Math.round(b / 1024)} KB`;
+  const bare = { name: 'bare textarea, 60 KB', samples: t.bare };
+  const name = (b: number) => `keystroke to next frame in the document editor, ${kb(b)} RFC (end + largest section)`;
+  return [
+    percentileFigure('13-typing-6k-p50', name(t.sizes.small), 50, t.small, bare, '(p95 is the target)', {}),
+    percentileFigure('13-typing-6k-p95', name(t.sizes.small), 95, t.small, bare, '<= 16 ms', { value: 16 }),
+    percentileFigure('13-typing-60k-p50', name(t.sizes.large), 50, t.large, bare, '(p95 is the target)', {}),
+    percentileFigure('13-typing-60k-p95', name(t.sizes.large), 95, t.large, bare, '<= 16 ms, one frame', { value: 16 }),
+  ];
+}
+
 export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const started = performance.now();
   const reps: Reps = o.quick
-    ? { publish: 1, edit: 1, pull: 1, queries: 200, list: 5, saves: 100, web: 1, watched: 1, join: 1, cli: 1, site: 1 }
-    : { publish: 3, edit: 9, pull: 5, queries: 200, list: 30, saves: 300, web: 3, watched: 2, join: 3, cli: 5, site: 3 };
+    ? { publish: 1, edit: 1, pull: 1, queries: 200, list: 5, saves: 100, web: 1, typing: 1, watched: 1, join: 1, cli: 1, site: 1 }
+    : { publish: 3, edit: 9, pull: 5, queries: 200, list: 30, saves: 300, web: 3, typing: 2, watched: 2, join: 3, cli: 5, site: 3 };
   const root = benchRoot();
   const server = await startGitServer();
   const log = o.log;
@@ -326,6 +341,12 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
       log('static site (designdesk publish) against the Markdown library alone…');
       t0 = performance.now();
       figures.push(...publishFigures(runPublishBench({ root, exportDir, reps: reps.site, log }), n));
+      log(`  in ${seconds(t0)}`);
+    }
+    if (parts.has('typing')) {
+      log('typing in the document editor in Chromium…');
+      t0 = performance.now();
+      figures.push(...typingFigures(await runTypingBench({ root, reps: reps.typing, log })));
       log(`  in ${seconds(t0)}`);
     }
     // The order of the issue: 1, 2, 3, 4, ... 8.

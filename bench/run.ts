@@ -1,4 +1,4 @@
-// `npm run bench [-- --docs N] [--quick] [--out file] [--seed S] [--keep] [--only api,sync,web,publish]`:
+// `npm run bench [-- --docs N] [--quick] [--out file] [--seed S] [--keep] [--only api,sync,web,publish,typing]`:
 // measures the figures of docs/performance.md, prints one table, and writes
 // the same figures as JSON (default bench/results/latest.json).
 import fs from 'node:fs';

@@ -189,6 +189,8 @@ async function main(): Promise<void> {
     await shoot(page, 'library');
 
     await openFromLibrary(page, 'RFC-1');
+    // The one editor with its outline in view, the metadata block above it.
+    await page.locator('.metadata').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shoot(page, 'rfc-editor');
     await openFromLibrary(page, 'ADR-1');
     await shoot(page, 'adr-editor');

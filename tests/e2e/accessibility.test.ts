@@ -107,6 +107,26 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
     });
   }
 
+  it('the one editor with its outline and the "/" list open, also in dark chosen by hand on a light system', async () => {
+    await openDoc('RFC-1');
+    await page.getByRole('navigation', { name: 'Outline' }).getByRole('button').last().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/');
+    await page.getByRole('listbox', { name: 'Insert from template' }).waitFor();
+    await check('RFC-1 editor, "/" list open');
+    await page.evaluate(() => Object.assign(document.documentElement.dataset, { theme: 'dark', colorMode: 'dark' }));
+    await check('RFC-1 editor, "/" list open, dark chosen by hand');
+    await page.evaluate(() => {
+      delete document.documentElement.dataset.theme;
+      delete document.documentElement.dataset.colorMode;
+    });
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    expect(report()).toBe('');
+  });
+
   it('the RFC-1 reading view with a highlight and a suggestion, and review mode', async () => {
     const app = web.app;
     const call = async (channel: string, input: unknown): Promise<unknown> => {
@@ -241,6 +261,6 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
 
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(26);
+    expect(screens).toHaveLength(28);
   });
 });

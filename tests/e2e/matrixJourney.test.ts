@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { startWebApp, type WebApp } from '../support/webApp';
+import { fillSection } from '../support/bodyEditor';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 
@@ -188,7 +189,7 @@ describe('decision matrix journey', () => {
     expect(await again.getByLabel('Decision', { exact: true }).inputValue()).toBe('We choose Postgres.');
     await again.getByLabel('Rationale', { exact: true }).fill('Fastest where it matters, and the team already runs it in production.');
     await again.getByLabel('Revisit when', { exact: true }).fill('at 100K events per second, or if the managed offering doubles in price');
-    await again.getByLabel('Context text', { exact: true }).fill('The event store outgrows its single SQLite file this quarter.');
+    await fillSection(again, 'Context', 'The event store outgrows its single SQLite file this quarter.');
 
     await expectSaved();
     await page.reload();

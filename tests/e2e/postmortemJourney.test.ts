@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { startWebApp, type WebApp } from '../support/webApp';
+import { fillSection, sectionValue, waitForSection } from '../support/bodyEditor';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 
@@ -106,8 +107,8 @@ describe('postmortem journey', () => {
     ]);
     expect(await ed.getByText('Not in time order').count()).toBe(0);
 
-    await ed.getByLabel('Summary text').fill('For 2h 15m one checkout in five failed: the payment client retried timeouts without a budget.');
-    await ed.getByLabel('Root Cause text').fill('Payment client 3.3 retried every timeout three times, tripling the load on a slow provider.');
+    await fillSection(ed, 'Summary', 'For 2h 15m one checkout in five failed: the payment client retried timeouts without a budget.');
+    await fillSection(ed, 'Root Cause', 'Payment client 3.3 retried every timeout three times, tripling the load on a slow provider.');
 
     // Two action items, one already past its due date.
     await ed.getByText('No action items yet.', { exact: false }).waitFor();
@@ -136,7 +137,8 @@ describe('postmortem journey', () => {
     await expect(again.getByLabel('Due date of action item 1').inputValue()).resolves.toBe(PAST_DUE);
     await expect(again.getByLabel('Status of action item 1').inputValue()).resolves.toBe('in-progress');
     await expect(again.getByLabel('Action of action item 2').inputValue()).resolves.toBe('Page on-call on checkout error rate');
-    expect((await again.getByLabel('Summary text').inputValue()).trim()).toMatch(/^For 2h 15m one checkout in five failed/);
+    await waitForSection(again, 'Summary');
+    expect(await sectionValue(again, 'Summary')).toMatch(/^For 2h 15m one checkout in five failed/);
     await again.getByRole('table', { name: 'Action items' }).locator('tbody tr').nth(0).getByText('Overdue', { exact: true }).waitFor();
 
     // The database holds the structured data, not just what the screen shows.

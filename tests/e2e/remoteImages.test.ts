@@ -163,8 +163,7 @@ describe('remote images in a teammate’s document', () => {
     expect(hitsFor('b')).toEqual([]);
     // The editor's own preview holds them back too.
     await editor().getByRole('button', { name: 'Back to editing' }).click();
-    await editor().locator('section[data-section="Summary"]').getByRole('button', { name: /preview/i }).first().click();
-    await editor().locator('section[data-section="Summary"] .wmde-markdown').getByText('A chart:').waitFor();
+    await editor().locator('[data-body-editor] .w-md-editor-preview [data-outline-index="1"] .wmde-markdown').getByText('A chart:').waitFor();
     await settle();
     expect(hitsFor('b')).toEqual([]);
 

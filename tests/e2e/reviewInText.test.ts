@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
+import { bodyBox, sectionValue, waitForSection } from '../support/bodyEditor';
 
 // Reviewing in the text, with two identities on one laptop: the reviewer
 // (Grace) gets review mode, comments on a passage and suggests two changes;
@@ -114,7 +115,7 @@ describe('reviewing in the text: author and reviewer', () => {
     await reading().getByText('It needs no server').waitFor();
     // No author controls and no editing.
     expect(await editor().getByRole('textbox', { name: 'Title', exact: true }).count()).toBe(0);
-    expect(await editor().getByRole('textbox', { name: 'Summary text', exact: true }).count()).toBe(0);
+    expect(await bodyBox(editor()).count()).toBe(0);
     expect(await editor().getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
     expect(await editor().getByRole('button', { name: 'Move', exact: true }).count()).toBe(0);
     expect(await panel().getByRole('button', { name: /^Remove / }).count()).toBe(0);
@@ -125,7 +126,7 @@ describe('reviewing in the text: author and reviewer', () => {
 
     // Editing is one deliberate click away, and back.
     await bar.getByRole('button', { name: 'Edit anyway' }).click();
-    await editor().getByRole('textbox', { name: 'Summary text', exact: true }).waitFor();
+    await bodyBox(editor()).waitFor();
     await editor().getByTestId('review-mode-bar').getByRole('button', { name: 'Back to review mode' }).click();
     await reading().waitFor();
   });
@@ -176,7 +177,7 @@ describe('reviewing in the text: author and reviewer', () => {
   it('the author sees highlights and suggestions inline, accepts one and declines the other; history credits the reviewer', async () => {
     await signInAs(ADA);
     // The author edits by default; the reading view is a click away.
-    await editor().getByRole('textbox', { name: 'Summary text', exact: true }).waitFor();
+    await bodyBox(editor()).waitFor();
     await editor().getByRole('button', { name: 'Reading view' }).click();
     await reading().getByRole('button', { name: 'needs no server (comment by Grace Hopper, opens the thread)' }).waitFor();
     const planes = reading().getByTestId('suggestion').filter({ hasText: 'anywhere, offline included' });
@@ -195,7 +196,8 @@ describe('reviewing in the text: author and reviewer', () => {
 
     // The editor has the accepted text too, and saving from it is not refused as a conflict.
     await editor().getByRole('button', { name: 'Back to editing' }).click();
-    expect(await editor().getByRole('textbox', { name: 'Motivation text', exact: true }).inputValue()).toBe('Teams write design documents anywhere, offline included.');
+    await waitForSection(editor(), 'Motivation');
+    expect(await sectionValue(editor(), 'Motivation')).toBe('Teams write design documents anywhere, offline included.');
     const history = editor().getByRole('region', { name: 'History' });
     await history.getByText('Grace Hopper suggested replacing “on planes and trains” in Motivation', { exact: false }).waitFor();
     await history.getByText('Ada Lovelace accepted Grace Hopper’s suggestion in Motivation', { exact: false }).waitFor();

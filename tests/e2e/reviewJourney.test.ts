@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
+import { sectionBox } from '../support/bodyEditor';
 
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com' };
 
@@ -79,8 +80,8 @@ describe('review journey: author and reviewer on one laptop', () => {
     await page.getByRole('banner').getByRole('button', { name: 'New RFC', exact: true }).click();
     await editor().waitFor();
     await editor().getByRole('textbox', { name: 'Title', exact: true }).fill('Store documents in SQLite');
-    await editor().getByRole('textbox', { name: 'Summary text', exact: true }).fill('We store documents in SQLite. It needs no server and works offline.');
-    await editor().getByRole('textbox', { name: 'Motivation text', exact: true }).fill('Teams write design documents on planes.');
+    await sectionBox(editor(), 'Summary').fill('We store documents in SQLite. It needs no server and works offline.');
+    await sectionBox(editor(), 'Motivation').fill('Teams write design documents on planes.');
     await saved();
 
     // Ada asks Grace (required) to review.
@@ -142,9 +143,7 @@ describe('review journey: author and reviewer on one laptop', () => {
     const refusal = await tryApprove();
     expect(refusal).toContain('Changes requested by Grace Hopper');
     expect(await badge().textContent()).toBe('In Review');
-    await editor()
-      .getByRole('textbox', { name: 'Summary text', exact: true })
-      .fill('We store documents in SQLite, with a nightly backup to the team share. It runs in process and works offline.');
+    await sectionBox(editor(), 'Summary').fill('We store documents in SQLite, with a nightly backup to the team share. It runs in process and works offline.');
     await saved();
     await thread.getByText('Outdated', { exact: true }).waitFor();
     expect(await thread.locator('blockquote').textContent()).toBe('needs no server');

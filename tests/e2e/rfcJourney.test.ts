@@ -10,6 +10,7 @@ import { RFC_SECTIONS } from '../../src/shared/kinds/rfc';
 import { sectionText, splitSections } from '../../src/shared/markdown/sections';
 import { launchBrowser, type Browser } from '../support/browser';
 import { requireRenderer } from '../support/renderer';
+import { fillSection, sectionValue } from '../support/bodyEditor';
 
 const ADA = { name: 'Ada Lovelace', email: 'ada@example.test' };
 const SCREENSHOT = path.resolve('test-results/screenshots/rfc-editor.png');
@@ -87,7 +88,7 @@ async function openTab(url = ws.host.openUrl): Promise<{ page: Page; problems: s
 }
 
 const editorOf = (page: Page, ref: string) => page.getByRole('article', { name: `${ref} editor` });
-const sectionBox = (page: Page, heading: string) => page.getByRole('textbox', { name: `${heading} text`, exact: true });
+const sectionBox = (page: Page, heading: string) => ({ fill: (text: string) => fillSection(page, heading, text), inputValue: () => sectionValue(page, heading) });
 const saveState = async (page: Page): Promise<string> => ((await page.getByTestId('save-state').textContent()) ?? '').trim();
 const savedSection = (app: App, id: string, heading: string): string => sectionText(splitSections(app.documents.get(id).body).find((s) => s.heading === heading)!);
 const docIdOf = (page: Page): string => /#doc\/([0-9A-Z]{26})$/.exec(page.url())![1]!;
@@ -114,10 +115,12 @@ describe('RFC journey in Chromium against the web host', () => {
 
     const editor = await newRfc(page, 'RFC-1');
     const id = docIdOf(page);
+    // The one editor: every template section in the outline, its heading and hint in the preview, no text yet.
+    const preview = editor.locator('[data-body-editor] .w-md-editor-preview');
     for (const s of RFC_SECTIONS) {
-      const region = editor.getByRole('region', { name: s.heading, exact: true });
-      expect(await region.getByRole('heading', { name: s.heading, exact: true, level: s.depth }).isVisible(), s.heading).toBe(true);
-      expect(await region.getByText(s.hint, { exact: true }).isVisible(), `${s.heading} hint`).toBe(true);
+      expect(await editor.getByRole('navigation', { name: 'Outline' }).getByRole('button', { name: new RegExp(`^${s.heading}\\s*, empty$`) }).isVisible(), s.heading).toBe(true);
+      expect(await preview.getByRole('heading', { name: s.heading, exact: true, level: s.depth }).isVisible(), s.heading).toBe(true);
+      expect(await preview.locator('.doc-preview-hint').filter({ hasText: s.hint }).isVisible(), `${s.heading} hint`).toBe(true);
       expect(await sectionBox(page, s.heading).inputValue(), s.heading).toBe('');
     }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
+import { fillSection, sectionValue, waitForSection } from '../support/bodyEditor';
 
 let web: WebApp;
 
@@ -18,15 +19,15 @@ describe('optional parts of the RFC template', () => {
     await page.getByRole('menuitem', { name: 'Problem Statement' }).click();
     await page.getByRole('heading', { name: 'Problem Statement', level: 2 }).waitFor();
     await page.getByText('The workaround in use now and what it costs.').waitFor();
-    await page.getByLabel('Who Has It text').fill('Every on-call engineer, weekly.');
+    await fillSection(page, 'Who Has It', 'Every on-call engineer, weekly.');
 
     await page.getByRole('button', { name: /Add from template/ }).click();
     await page.getByRole('menuitem', { name: 'Success Metrics' }).click();
     await page.getByRole('heading', { name: 'Guardrail Metrics', level: 3 }).waitFor();
-    await page.getByLabel('North Star Metric text').fill('Pages per week.');
+    await fillSection(page, 'North Star Metric', 'Pages per week.');
     await page.getByTestId('save-state').getByText('Saved').waitFor();
 
-    const order = await page.locator('.section-heading').allInnerTexts();
+    const order = await page.getByRole('navigation', { name: 'Outline' }).locator('.doc-outline-heading').allInnerTexts();
     expect(order.indexOf('Problem Statement')).toBeLessThan(order.indexOf('Summary'));
     expect(order.indexOf('Success Metrics')).toBeGreaterThan(order.indexOf('Motivation'));
     expect(order.indexOf('Success Metrics')).toBeLessThan(order.indexOf('Detailed Design'));
@@ -37,8 +38,8 @@ describe('optional parts of the RFC template', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'rfc-template-parts.png') });
 
     await page.reload();
-    await page.getByLabel('Who Has It text').waitFor();
-    await expect(page.getByLabel('Who Has It text').inputValue()).resolves.toBe('Every on-call engineer, weekly.');
-    await expect(page.getByLabel('North Star Metric text').inputValue()).resolves.toBe('Pages per week.');
+    await waitForSection(page, 'Who Has It');
+    await expect(sectionValue(page, 'Who Has It')).resolves.toBe('Every on-call engineer, weekly.');
+    await expect(sectionValue(page, 'North Star Metric')).resolves.toBe('Pages per week.');
   });
 });

@@ -6,6 +6,7 @@ import type { Channel, Input, Output } from '../../src/shared/contract';
 import { startGitServer, type GitServer } from '../support/gitServer';
 import { cloneTeammate } from '../support/syncWorkspace';
 import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
+import { sectionBox } from '../support/bodyEditor';
 
 /**
  * Issue 14, "approval means approved as written", driven in a real browser
@@ -41,7 +42,7 @@ async function api<C extends Channel>(channel: C, input: Input<C>): Promise<Outp
 const editor = (n: number): Locator => page.getByRole('article', { name: `RFC-${n} editor` });
 const panel = (n: number): Locator => editor(n).getByRole('complementary', { name: 'Review' });
 const badge = (n: number): Locator => editor(n).locator('.status-controls').getByTestId('status-badge');
-const summary = (n: number): Locator => editor(n).getByRole('textbox', { name: 'Summary text', exact: true });
+const summary = (n: number) => sectionBox(editor(n), 'Summary');
 
 async function saved(): Promise<void> {
   await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { startWebApp, type WebApp } from '../support/webApp';
+import { sectionBox } from '../support/bodyEditor';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 
@@ -41,7 +42,7 @@ async function openFromLibrary(title: string, ref: string): Promise<void> {
 }
 
 function summaryBox(ref: string) {
-  return editor(ref).getByRole('textbox', { name: 'Summary text' });
+  return sectionBox(editor(ref), 'Summary');
 }
 
 function libraryTitles(): Promise<string[]> {
@@ -66,8 +67,7 @@ describe('versions, links and trash journey', () => {
     await expectSaved();
 
     // The Markdown preview turns RFC-1 into a link and marks RFC-99 as missing.
-    const summary = two.locator('section[data-section="Summary"]');
-    await summary.getByRole('button', { name: /^Preview code/ }).click();
+    const summary = two.locator('[data-body-editor] .w-md-editor-preview [data-outline-index="1"]');
     const link = summary.locator('.wmde-markdown a.ref-link');
     await link.waitFor();
     expect(await link.innerText()).toBe('RFC-1');

@@ -27,6 +27,10 @@ const FIGURES = [
   '11-cli-edit-sync',
   '12-site',
   '12-site-republish',
+  '13-typing-6k-p50',
+  '13-typing-6k-p95',
+  '13-typing-60k-p50',
+  '13-typing-60k-p95',
 ];
 
 // `npm run bench` on 200 documents, one repetition of each figure, so the

@@ -44,6 +44,8 @@ describe('the set-up check behind npm start and npm test', () => {
 
 describe('npm start without an Electron binary', () => {
   it('serves the app to a browser on 127.0.0.1 and prints where', async () => {
+    // Set up already (else npm start would run the set-up itself, npm ci included, under the running tests).
+    expect(gaps()).toEqual([]);
     const workspace = tempDir();
     const env: NodeJS.ProcessEnv = { ...process.env, DESIGNDESK_NO_BROWSER: '1', DESIGNDESK_LOG_DIR: path.join(workspace, 'logs'), ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
     delete env.DISPLAY;

@@ -1,18 +1,14 @@
 import type { Document } from '../../shared/document';
 import { DocumentFrame } from './DocumentFrame';
+import { DocumentEditor } from './editor/DocumentEditor';
 import { MetadataForm } from './MetadataForm';
-import { SectionsEditor } from './SectionsEditor';
-import { TemplatePartsMenu } from './TemplatePartsMenu';
 
-/** The RFC editor: metadata, optional template parts, then one Markdown editor per template section. */
+/** The RFC editor: one continuous document, the metadata block, then the whole body in one Markdown editor. */
 export function RfcEditor({ doc }: { doc: Document }) {
   return (
     <DocumentFrame doc={doc}>
       <MetadataForm doc={doc} />
-      <div className="sections-toolbar">
-        <TemplatePartsMenu doc={doc} />
-      </div>
-      <SectionsEditor doc={doc} />
+      <DocumentEditor doc={doc} />
     </DocumentFrame>
   );
 }

@@ -4,8 +4,12 @@ import { OPTIONAL_PARTS, addTemplatePart, hasTemplatePart } from '../../shared/k
 import { useAppStore } from '../store';
 import { useDismiss } from './useDismiss';
 
-/** "Add from template": the optional parts of a kind's template (for RFCs: Problem Statement, Success Metrics). */
-export function TemplatePartsMenu({ doc }: { doc: Document }) {
+/**
+ * "Add from template": the optional parts of a kind's template (for RFCs:
+ * Problem Statement, Success Metrics). `onInsert` takes the new body (the one
+ * editor puts it in through its text, so undo takes it back).
+ */
+export function TemplatePartsMenu({ doc, onInsert }: { doc: Document; onInsert?: (body: string) => void }) {
   const edit = useAppStore((s) => s.edit);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -31,7 +35,10 @@ export function TemplatePartsMenu({ doc }: { doc: Document }) {
                   onClick={() => {
                     setOpen(false);
                     const current = useAppStore.getState().doc;
-                    if (current) edit({ body: addTemplatePart(current.body, p) });
+                    if (!current) return;
+                    const next = addTemplatePart(current.body, p);
+                    if (onInsert) onInsert(next);
+                    else edit({ body: next });
                   }}
                 >
                   {p.label}

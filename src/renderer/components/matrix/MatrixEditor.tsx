@@ -3,7 +3,7 @@ import type { Document } from '../../../shared/document';
 import { scoreMatrix } from '../../../shared/kinds/matrixScoring';
 import '../../styles/matrix.css';
 import { DocumentFrame } from '../DocumentFrame';
-import { SectionsEditor } from '../SectionsEditor';
+import { DocumentEditor } from '../editor/DocumentEditor';
 import { DecisionFields } from './DecisionFields';
 import { MatrixDetails } from './MatrixDetails';
 import { MatrixGrid, optionLabel } from './MatrixGrid';
@@ -14,7 +14,7 @@ import { useMatrixFields } from './useMatrixFields';
 /**
  * The decision matrix editor: requirements, the criteria x options grid with
  * live weighted totals and ranking, the decision with its rationale and
- * revisit trigger, then the Markdown sections (Context, Notes).
+ * revisit trigger, then the Markdown body (Context, Notes) in one editor.
  */
 export function MatrixEditor({ doc }: { doc: Document }) {
   const [fields, update] = useMatrixFields(doc);
@@ -34,7 +34,7 @@ export function MatrixEditor({ doc }: { doc: Document }) {
         <RankingSummary score={score} labelOf={labelOf} fields={fields} update={update} />
       </section>
       <DecisionFields fields={fields} leaderName={leaderName} update={update} />
-      <SectionsEditor doc={doc} />
+      <DocumentEditor doc={doc} />
     </DocumentFrame>
   );
 }

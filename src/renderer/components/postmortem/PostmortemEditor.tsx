@@ -1,7 +1,7 @@
 import type { Document } from '../../../shared/document';
 import '../../styles/postmortem.css';
 import { DocumentFrame } from '../DocumentFrame';
-import { SectionsEditor } from '../SectionsEditor';
+import { DocumentEditor } from '../editor/DocumentEditor';
 import { ActionItemsTable } from './ActionItemsTable';
 import { ContributingFactors } from './ContributingFactors';
 import { IncidentDetails } from './IncidentDetails';
@@ -19,7 +19,7 @@ export function PostmortemEditor({ doc }: { doc: Document }) {
         <IncidentDetails doc={doc} />
         <TimelineTable doc={doc} />
         <ContributingFactors doc={doc} />
-        <SectionsEditor doc={doc} />
+        <DocumentEditor doc={doc} />
         <ActionItemsTable doc={doc} />
       </div>
     </DocumentFrame>

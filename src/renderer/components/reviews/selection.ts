@@ -1,18 +1,19 @@
-import { anchorAt, anchorFromSelection, findQuote } from '../../../shared/reviews/anchors';
+import { anchorAt, findQuote } from '../../../shared/reviews/anchors';
 import type { Anchor } from '../../../shared/reviews/schemas';
 import { useAppStore } from '../../store';
+import { outlineOf } from '../editor/outline';
+import { caretPosition } from '../editor/textareaEdit';
 import { selectedSourceRange } from '../reading/readingSelection';
 
 /**
- * Reading the passage a reviewer selected in a section editor. Each section
- * is a <section data-section="Heading"> wrapping a textarea (SectionEditor);
- * the selection is read from the focused textarea when the "Comment on
- * selection" button is pressed (its mousedown keeps the focus where it is),
- * and, as a fallback, from the last selection made in any section textarea.
+ * Reading the passage a reviewer selected in the document editor. The whole
+ * body is one textarea inside [data-body-editor] (editor/DocumentEditor); the
+ * selection is read from it when the "Comment on selection" button is pressed
+ * (its mousedown keeps the focus where it is), and, as a fallback, from the
+ * last selection made in it. The section comes from where the selection is.
  */
 
 interface Picked {
-  section: string;
   value: string;
   start: number;
   end: number;
@@ -20,16 +21,17 @@ interface Picked {
 
 let last: Picked | null = null;
 
-function sectionOf(el: Element | null): { textarea: HTMLTextAreaElement; section: string } | null {
-  if (!(el instanceof HTMLTextAreaElement)) return null;
-  const wrapper = el.closest<HTMLElement>('section[data-section]');
-  return wrapper ? { textarea: el, section: wrapper.dataset.section ?? '' } : null;
+const BODY_TEXTAREA = '[data-body-editor] textarea';
+
+function sectionOf(el: Element | null): { textarea: HTMLTextAreaElement } | null {
+  if (!(el instanceof HTMLTextAreaElement) || !el.matches(BODY_TEXTAREA)) return null;
+  return { textarea: el };
 }
 
 function remember(e: Event): void {
   const hit = sectionOf(e.target as Element | null);
   if (hit && hit.textarea.selectionStart !== hit.textarea.selectionEnd) {
-    last = { section: hit.section, value: hit.textarea.value, start: hit.textarea.selectionStart, end: hit.textarea.selectionEnd };
+    last = { value: hit.textarea.value, start: hit.textarea.selectionStart, end: hit.textarea.selectionEnd };
   }
 }
 
@@ -63,22 +65,27 @@ export function selectedAnchor(): Anchor | null {
   const hit = sectionOf(document.activeElement);
   const picked: Picked | null =
     hit && hit.textarea.selectionStart !== hit.textarea.selectionEnd
-      ? { section: hit.section, value: hit.textarea.value, start: hit.textarea.selectionStart, end: hit.textarea.selectionEnd }
+      ? { value: hit.textarea.value, start: hit.textarea.selectionStart, end: hit.textarea.selectionEnd }
       : last;
   if (!picked) return null;
-  const anchor = anchorFromSelection(picked.section, picked.value, picked.start, picked.end);
+  const anchor = anchorAt(picked.value, picked.start, picked.end);
   return anchor.quote ? anchor : null;
 }
 
-/** Scrolls to a comment's section and selects its passage in the editor, when it is still there. */
+/** Scrolls the editor to a comment's section and selects its passage there, when it is still there. */
 export function revealAnchor(anchor: Anchor, section: string): void {
-  const wrapper = [...document.querySelectorAll<HTMLElement>('section[data-section]')].find((s) => s.dataset.section === section);
-  if (!wrapper) return;
-  wrapper.scrollIntoView({ behavior: 'smooth', block: 'center' });
-  const textarea = wrapper.querySelector('textarea');
-  const hit = textarea && anchor.quote ? findQuote(textarea.value, anchor) : null;
-  if (textarea && hit) {
-    textarea.focus({ preventScroll: true });
-    textarea.setSelectionRange(hit.start, hit.end);
-  }
+  const textarea = document.querySelector<HTMLTextAreaElement>(BODY_TEXTAREA);
+  if (!textarea) return;
+  const value = textarea.value;
+  const entries = outlineOf(value);
+  const at = entries.findIndex((e) => e.heading === section);
+  const from = at < 0 ? 0 : entries[at]!.textStart;
+  const to = at < 0 ? (entries[0]?.start ?? value.length) : (entries[at + 1]?.start ?? value.length);
+  if (at < 0 && section !== '') return;
+  textarea.closest('[data-body-editor]')?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  const hit = anchor.quote ? findQuote(value.slice(from, to), anchor) : null;
+  const start = hit ? from + hit.start : from;
+  textarea.focus({ preventScroll: true });
+  textarea.setSelectionRange(start, hit ? from + hit.end : start);
+  textarea.scrollTop = Math.max(0, caretPosition(textarea, start).top - textarea.clientHeight / 3);
 }
