@@ -11,6 +11,7 @@ import type { App } from '../../src/main/app';
 import { MERMAID_SKELETON } from '../../src/shared/markdown/mermaidSource';
 import { CHROMIUM, CHROMIUM_ARGS, type Browser } from '../support/browser';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
+import { bodyBox } from '../support/bodyEditor';
 
 /** A local server (plain HTTP or real TLS) that counts every request a diagram might make. */
 interface CountingServer {
@@ -230,17 +231,16 @@ describe('Mermaid diagrams', () => {
   it('draw in the live preview while writing, in print, and stay the fenced block in Copy as Markdown', async () => {
     const id = await createRfc('Diagram while writing', '## Summary\n\nText.\n');
     await openDoc(id);
-    const summary = editor().locator('section[data-section="Summary"]');
-    const text = summary.getByRole('textbox', { name: 'Summary text' });
+    // The one editor: the whole body in one textarea, the live preview beside it.
+    const text = bodyBox(editor());
     // The toolbar's "Insert a diagram" puts a skeleton at the cursor, on lines of its own.
-    await text.fill('Text.');
-    await text.press('End');
-    await summary.getByRole('button', { name: 'Insert a diagram' }).click();
-    await expect.poll(() => text.inputValue()).toBe(`Text.\n\n${MERMAID_SKELETON}\n\n`);
-    await text.fill(`Text.\n\n${fence('sequenceDiagram\n  Alice->>Bob: Hello')}\n`);
+    await text.fill('## Summary\n\nText.');
+    await text.press('Control+End');
+    await editor().getByRole('button', { name: 'Insert a diagram' }).click();
+    await expect.poll(() => text.inputValue()).toBe(`## Summary\n\nText.\n\n${MERMAID_SKELETON}\n\n`);
+    await text.fill(`## Summary\n\nText.\n\n${fence('sequenceDiagram\n  Alice->>Bob: Hello')}\n`);
     await page.getByTestId('save-state').getByText('Saved').waitFor();
-    await summary.getByRole('button', { name: /preview/i }).first().click();
-    const preview = summary.locator('.wmde-markdown');
+    const preview = editor().locator('.doc-preview');
     await settled(preview, 1);
     await diagrams(preview).getByRole('img', { name: 'Diagram (sequenceDiagram)' }).waitFor();
 

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright';
 import { replaceSectionText, sectionText, splitSections } from '../../src/shared/markdown/sections';
 
 /**
