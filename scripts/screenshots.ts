@@ -197,6 +197,8 @@ async function main(): Promise<void> {
     await openFromLibrary(page, 'DM-1');
     await page.getByRole('table').first().scrollIntoViewIfNeeded();
     await shoot(page, 'matrix-editor');
+    await page.getByTestId('sensitivity').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shoot(page, 'matrix-sensitivity');
     await openFromLibrary(page, 'PM-1');
     // The timeline with its milestones and the times they give, then the contributing factors.
     await page.locator('#pm-timeline-heading').evaluate((h) => {
