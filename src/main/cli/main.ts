@@ -17,6 +17,7 @@ import { showCommand } from './commands/showCommand';
 import { syncCommand } from './commands/syncCommand';
 import { versionCommand } from './commands/versionCommand';
 import { createContext, UsageError, type CliIo, type Command, type OptionSpec } from './context';
+import { backupCommand, restoreCommand } from './commands/backupCommand';
 
 /** Every command, in the order `designdesk --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -35,6 +36,8 @@ export const COMMANDS: readonly Command[] = [
   syncCommand,
   conflictsCommand,
   resolveCommand,
+  backupCommand,
+  restoreCommand,
   versionCommand,
 ];
 
