@@ -271,7 +271,8 @@ async function checkAnchor(deps: SyncEngineDeps, target: RemoteTarget, head: str
 function guardDeletions(plans: readonly RecordSetPlan[], allowed: boolean): void {
   if (allowed) return;
   const guarded = plans.filter((p) => p.library !== undefined);
-  const deletions = guarded.flatMap((p) => p.changes.filter((c) => c.action === 'deleted'));
+  // In path order (folder, then number): the order plans come in depends on which finished first.
+  const deletions = guarded.flatMap((p) => p.changes.filter((c) => c.action === 'deleted')).sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
   const library = guarded.reduce((n, p) => n + (p.library ?? 0), 0);
   if (!deletionsNeedConsent(deletions.length, library)) return;
   const here = deletions.filter((c) => c.direction === 'in').length;
