@@ -5,54 +5,15 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
-import { findRefs, type DocRef } from '../../shared/links/refs';
+import type { DocRef } from '../../shared/links/refs';
+import type { HastNode } from '../../shared/markdown/hast';
+import { linkRefs } from '../../shared/markdown/hastRefs';
 import { SANITIZE_SCHEMA } from '../../shared/markdown/sanitizeSchema';
-
-/** The few HAST shapes the site's plugins touch (hast's own types are not a direct dependency). */
-interface HastText {
-  type: 'text';
-  value: string;
-}
-interface HastElement {
-  type: 'element';
-  tagName: string;
-  properties: Record<string, unknown>;
-  children: HastNode[];
-}
-type HastNode = HastText | HastElement | { type: 'root' | 'comment' | 'doctype' | 'raw'; children?: HastNode[]; value?: string };
 
 /** The page of the document a reference names (relative to the site's root), or null when there is none. */
 export type RefResolver = (ref: DocRef) => { href: string; title: string } | null;
 
-const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
 const textOf = (n: HastNode): string => (n.type === 'text' ? n.value : 'children' in n && n.children ? n.children.map(textOf).join('') : '');
-
-function linkRefs(node: HastNode, resolve: RefResolver): void {
-  if (!('children' in node) || !node.children) return;
-  node.children = node.children.flatMap((child): HastNode[] => {
-    if (child.type === 'element' && SKIP.has(child.tagName)) return [child];
-    if (child.type !== 'text') {
-      linkRefs(child, resolve);
-      return [child];
-    }
-    const matches = findRefs(child.value);
-    if (!matches.length) return [child];
-    const out: HastNode[] = [];
-    let at = 0;
-    for (const m of matches) {
-      if (m.index > at) out.push({ type: 'text', value: child.value.slice(at, m.index) });
-      const t = resolve(m);
-      out.push(
-        t
-          ? { type: 'element', tagName: 'a', properties: { href: t.href, className: ['ref-link'], title: t.title }, children: [{ type: 'text', value: m.text }] }
-          : { type: 'element', tagName: 'span', properties: { className: ['ref-missing'], title: 'No such document' }, children: [{ type: 'text', value: m.text }] },
-      );
-      at = m.index + m.text.length;
-    }
-    if (at < child.value.length) out.push({ type: 'text', value: child.value.slice(at) });
-    return out;
-  });
-}
 
 /**
  * A ```mermaid block becomes `<pre class="mermaid">` with its source as

@@ -2,7 +2,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { SANITIZE_SCHEMA } from '../../shared/markdown/sanitizeSchema';
 import type { DocRef } from '../../shared/links/refs';
 import { useAppStore } from '../store';
-import type { HastElement, HastNode } from './hast';
+import type { HastElement, HastNode } from '../../shared/markdown/hast';
 import { startMermaidDiagrams } from './mermaidDiagrams';
 import { rehypeMermaid } from './rehypeMermaid';
 import { rehypeRefs } from './rehypeRefs';

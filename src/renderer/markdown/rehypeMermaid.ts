@@ -1,5 +1,5 @@
 import { MERMAID_LANGUAGE } from '../../shared/markdown/mermaidSource';
-import type { HastElement, HastNode } from './hast';
+import type { HastElement, HastNode } from '../../shared/markdown/hast';
 
 const textOf = (n: HastNode): string => (n.type === 'text' ? (n.value ?? '') : 'children' in n && n.children ? n.children.map(textOf).join('') : '');
 

@@ -1,4 +1,4 @@
-import type { HastElement, HastNode, HastText } from './hast';
+import type { HastElement, HastNode, HastText } from '../../shared/markdown/hast';
 
 /**
  * Ties the rendered Markdown back to its source text, so a passage a comment

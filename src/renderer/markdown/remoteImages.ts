@@ -1,4 +1,4 @@
-import type { HastElement, HastNode } from './hast';
+import type { HastElement, HastNode } from '../../shared/markdown/hast';
 
 /**
  * Remote images in a teammate's document are tracking pixels waiting to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HastElement, HastNode } from '../../../../src/renderer/markdown/hast';
+import type { HastElement, HastNode } from '../../../../src/shared/markdown/hast';
 import { mermaidBlockSource, rehypeMermaid } from '../../../../src/renderer/markdown/rehypeMermaid';
 
 const el = (tagName: string, properties: Record<string, unknown>, children: HastNode[] = []): HastElement => ({ type: 'element', tagName, properties, children });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HastElement, HastNode, HastText } from '../../../../src/renderer/markdown/hast';
+import type { HastElement, HastNode, HastText } from '../../../../src/shared/markdown/hast';
 import { rehypeSourceMarks, type MarkRange } from '../../../../src/renderer/markdown/rehypeSourceMarks';
 
 const SOURCE = 'Intro **bold** text.\n';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HastElement, HastNode } from '../../../../src/renderer/markdown/hast';
+import type { HastElement, HastNode } from '../../../../src/shared/markdown/hast';
 import { cssUrls, isDataImage, isRemoteUrl, rehypeRemoteImages, srcsetUrls } from '../../../../src/renderer/markdown/remoteImages';
 
 const el = (tagName: string, properties: Record<string, unknown>, children: HastNode[] = []): HastElement => ({ type: 'element', tagName, properties, children });

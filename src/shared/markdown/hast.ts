@@ -1,4 +1,4 @@
-/** The few HAST shapes our rehype plugins touch (hast's own types are not a direct dependency). */
+/** The few HAST shapes our rehype plugins touch, in the app and on the published site (hast's own types are not a direct dependency). */
 
 export interface HastPoint {
   line: number;
