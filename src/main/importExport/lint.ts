@@ -51,7 +51,7 @@ export function lintRepo(dir: string): LintFinding[] {
 
   const entries: RepoEntry[] = [];
   for (const folder of DOC_FOLDERS) {
-    for (const rel of walk(root, folder, 0)) {
+    for (const rel of repoFilesBelow(root, folder)) {
       if (!isDocumentPath(rel)) continue;
       const text = readText(path.join(root, ...rel.split('/')), rel, add);
       if (text === null) continue;
@@ -113,8 +113,8 @@ function checkReviews(root: string, ids: Set<string>, add: Add): void {
   }
 }
 
-/** Files below a folder of the repo (relative paths), links included but not followed. */
-function walk(root: string, folder: string, depth: number): string[] {
+/** Files below a folder of the repo (relative paths), links included but not followed; lint and publish read a checkout with it. */
+export function repoFilesBelow(root: string, folder: string, depth = 0): string[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(path.join(root, ...folder.split('/')), { withFileTypes: true });
@@ -124,7 +124,7 @@ function walk(root: string, folder: string, depth: number): string[] {
   const out: string[] = [];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const rel = `${folder}/${e.name}`;
-    if (e.isDirectory() && !e.name.startsWith('.') && depth < 6) out.push(...walk(root, rel, depth + 1));
+    if (e.isDirectory() && !e.name.startsWith('.') && depth < 6) out.push(...repoFilesBelow(root, rel, depth + 1));
     else if (e.isFile() || e.isSymbolicLink()) out.push(rel);
   }
   return out;

@@ -7,11 +7,11 @@ import { parseReviewFile, reviewFilePath } from '../../shared/reviews/reviewFile
 import type { ReviewRecord } from '../../shared/reviews/schemas';
 import { CONFIG_FILE, DOC_FOLDERS, isDocumentPath } from '../../shared/sync/repoLayout';
 import { MAX_IMPORT_FILE_BYTES } from '../importExport/importedDoc';
+import { repoFilesBelow } from '../importExport/lint';
 import { decodeText } from '../importExport/readSource';
 import { DocumentStore } from '../store/documentStore';
-import { openDatabase } from '../store/openDatabase';
+import { DB_FILE, openDatabase } from '../store/openDatabase';
 import { ReviewStore } from '../store/reviewStore';
-import { DB_FILE } from '../store/openDatabase';
 import { authorOf, tagsOf, type SiteDocument, type SiteSource } from './siteModel';
 
 /** A folder is a checkout of the team repository when it holds designdesk.yml. */
@@ -71,7 +71,7 @@ export function readRepoSite(repoDir: string): SiteSource {
   const documents: SiteDocument[] = [];
   const seen = new Set<string>();
   for (const folder of DOC_FOLDERS) {
-    for (const rel of walk(root, folder, 0)) {
+    for (const rel of repoFilesBelow(root, folder)) {
       if (!isDocumentPath(rel)) continue;
       const text = readBounded(root, rel, skipped);
       if (text === null) continue;
@@ -143,22 +143,6 @@ function readBounded(root: string, rel: string, skipped: SiteSource['skipped']):
     return null;
   }
   return r.text;
-}
-
-function walk(root: string, folder: string, depth: number): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(path.join(root, ...folder.split('/')), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const rel = `${folder}/${e.name}`;
-    if (e.isDirectory() && !e.name.startsWith('.') && depth < 6) out.push(...walk(root, rel, depth + 1));
-    else if (e.isFile() || e.isSymbolicLink()) out.push(rel);
-  }
-  return out;
 }
 
 function isDir(p: string): boolean {
