@@ -11,6 +11,5 @@ export default defineConfig({
     outDir: '../../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
-    chunkSizeWarningLimit: 2000,
   },
 });

@@ -1,32 +1,36 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocKind } from '../shared/kinds/kinds';
 import { call, errorMessage } from './api/client';
-import { ActionItemsView } from './components/ActionItemsView';
 import { CommandPalette } from './components/CommandPalette';
-import { DocumentView } from './components/DocumentView';
-import { DashboardView } from './components/dashboard/DashboardView';
-import { HealthView } from './components/health/HealthView';
 import { HelpDialog } from './components/HelpDialog';
 import { IdentityMenu } from './components/IdentityMenu';
 import { LibraryView } from './components/LibraryView';
 import { NewDocumentMenu } from './components/NewDocumentMenu';
 import { FirstRun } from './components/onboarding/FirstRun';
 import { SampleBanner } from './components/onboarding/SampleBanner';
-import { PostmortemsOverview } from './components/postmortem/PostmortemsOverview';
 import { QuickOpen } from './components/QuickOpen';
 import { RemoveSamplesDialog } from './components/settings/RemoveSamplesDialog';
 import { PublishDialog } from './components/PublishDialog';
-import { SettingsView } from './components/settings/SettingsView';
-import { ConflictsView } from './components/sync/ConflictsView';
-import { SyncSettings } from './components/sync/SyncSettings';
 import { SyncStatusBar } from './components/sync/SyncStatusBar';
 import { Toasts } from './components/Toasts';
-import { TrashView } from './components/TrashView';
 import { useAppStore } from './store';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
 import { viewFromHash, type View } from './store/uiSlice';
 import { useAppCommands } from './useAppCommands';
 import { useMenuCommands } from './useMenuCommands';
+
+// Views other than the library load when first opened (their own chunks), so the library paints without
+// waiting for the editor (and @uiw/react-md-editor), the dashboards or the settings.
+const DocumentView = lazy(() => import('./components/DocumentView').then((m) => ({ default: m.DocumentView })));
+const DashboardView = lazy(() => import('./components/dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
+const HealthView = lazy(() => import('./components/health/HealthView').then((m) => ({ default: m.HealthView })));
+const PostmortemsOverview = lazy(() => import('./components/postmortem/PostmortemsOverview').then((m) => ({ default: m.PostmortemsOverview })));
+const SettingsView = lazy(() => import('./components/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const ConflictsView = lazy(() => import('./components/sync/ConflictsView').then((m) => ({ default: m.ConflictsView })));
+const SyncSettings = lazy(() => import('./components/sync/SyncSettings').then((m) => ({ default: m.SyncSettings })));
+const ActionItemsView = lazy(() => import('./components/ActionItemsView').then((m) => ({ default: m.ActionItemsView })));
+const TrashView = lazy(() => import('./components/TrashView').then((m) => ({ default: m.TrashView })));
+
 
 const NAV: { view: View; label: string }[] = [
   { view: { name: 'dashboard' }, label: 'Dashboard' },
@@ -190,6 +194,7 @@ export function App() {
       <main id="main" className="content" tabIndex={-1}>
         {view.name === 'library' && <SampleBanner />}
         {view.name === 'library' && <LibraryView onCreate={(k) => void create(k)} />}
+        <Suspense fallback={<p className="loading">Loading…</p>}>
         {view.name === 'doc' && <DocumentView id={view.id} />}
         {view.name === 'actions' && <ActionItemsView />}
         {view.name === 'postmortems' && <PostmortemsOverview />}
@@ -199,6 +204,7 @@ export function App() {
         {view.name === 'conflicts' && <ConflictsView />}
         {view.name === 'settings' && <SettingsView />}
         {view.name === 'health' && <HealthView />}
+        </Suspense>
       </main>
       <SyncStatusBar />
       <Toasts />
