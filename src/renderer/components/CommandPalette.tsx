@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { filterCommands, type AppCommand } from '../commands';
 import { useListboxNavigation } from './useListboxNavigation';
 import '../styles/dialogs.css';
 import '../styles/shell.css';
+import { Modal } from './Modal';
 
 /**
  * Ctrl+Shift+P: every action of the app by name. Type to filter (words in
@@ -12,14 +13,6 @@ export function CommandPalette({ commands, onClose }: { commands: readonly AppCo
   const [query, setQuery] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const results = useMemo(() => filterCommands(commands, query), [commands, query]);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    input.current?.focus();
-    return () => {
-      if (previous?.isConnected) previous.focus();
-    };
-  }, []);
-
   const run = (c: AppCommand): void => {
     onClose();
     // After the dialog is gone, so a command that opens another dialog or moves focus wins.
@@ -34,8 +27,7 @@ export function CommandPalette({ commands, onClose }: { commands: readonly AppCo
   });
 
   return (
-    <div className="dialog-backdrop" onMouseDown={onClose}>
-      <div className="dialog quick-open command-palette" role="dialog" aria-modal="true" aria-label="Command palette" onMouseDown={(e) => e.stopPropagation()}>
+    <Modal className="dialog quick-open command-palette" label="Command palette" onClose={onClose} initialFocus={input}>
         <input
           ref={input}
           className="quick-open-input"
@@ -78,7 +70,6 @@ export function CommandPalette({ commands, onClose }: { commands: readonly AppCo
             No command matches “{query}”. Try fewer words, such as “new” or “theme”.
           </p>
         )}
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useId, useRef, type ReactNode } from 'react';
 import '../styles/versions.css';
+import { Modal } from './Modal';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -19,29 +19,8 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
   const bodyId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    (danger ? cancelRef : confirmRef).current?.focus();
-    return () => previous?.focus?.();
-  }, [danger]);
-  return createPortal(
-    <div className="confirm-backdrop" onMouseDown={onCancel}>
-      <div
-        className="confirm-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
-          // Keep Tab inside the dialog: it has exactly two buttons.
-          if (e.key === 'Tab') {
-            e.preventDefault();
-            (document.activeElement === cancelRef.current ? confirmRef : cancelRef).current?.focus();
-          }
-        }}
-      >
+  return (
+    <Modal className="confirm-dialog" alert labelledBy={titleId} describedBy={bodyId} onClose={onCancel} initialFocus={danger ? cancelRef : confirmRef}>
         <h2 id={titleId}>{title}</h2>
         <div id={bodyId} className="confirm-body">
           {children}
@@ -54,8 +33,6 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
             {confirmLabel}
           </button>
         </div>
-      </div>
-    </div>,
-    document.body,
+    </Modal>
   );
 }

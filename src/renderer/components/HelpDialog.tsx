@@ -1,21 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { SHORTCUTS } from '../shortcuts';
 import '../styles/dialogs.css';
+import { Modal } from './Modal';
 
 /** The keyboard shortcuts, from the same list the key handler uses. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
   return (
-    <div className="dialog-backdrop" onMouseDown={onClose}>
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-title"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
+    <Modal className="dialog" labelledBy="help-title" onClose={onClose} initialFocus={close}>
         <h2 id="help-title">Keyboard shortcuts</h2>
         <table className="shortcut-table">
           <tbody>
@@ -41,7 +33,6 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

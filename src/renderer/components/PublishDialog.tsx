@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { createPortal } from 'react-dom';
 import type { PublishProgressView, PublishResult } from '../../shared/contract/site';
 import { call, errorMessage } from '../api/client';
 import { useAppStore } from '../store';
 import { closePublishDialog, usePublishDialog } from '../store/publishDialog';
 import '../styles/publish.css';
+import { Modal } from './Modal';
 
 const defaultDir = (workspace: string): string => (workspace ? `${workspace.replace(/[\\/]+$/, '')}${workspace.includes('\\') ? '\\' : '/'}site` : '');
 
@@ -30,12 +30,6 @@ function PublishForm() {
   const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    first.current?.focus();
-    return () => previous?.focus?.();
-  }, []);
-
-  useEffect(() => {
     if (!busy) return;
     const timer = setInterval(() => {
       call('site:status', {}).then(setProgress, () => undefined);
@@ -56,9 +50,8 @@ function PublishForm() {
     if (!busy) closePublishDialog();
   };
 
-  return createPortal(
-    <div className="publish-backdrop" onMouseDown={close}>
-      <div className="publish-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && close()}>
+  return (
+    <Modal className="publish-dialog" labelledBy={titleId} onClose={close} initialFocus={first}>
         <h2 id={titleId}>Publish site</h2>
         <p>A static site of every document (search, filters, a timeline, an Atom feed) that opens from the folder or from any web host. Publishing into the same folder again rewrites only what changed.</p>
         <form onSubmit={submit} className="publish-form">
@@ -96,8 +89,6 @@ function PublishForm() {
             </button>
           </div>
         </form>
-      </div>
-    </div>,
-    document.body,
+    </Modal>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../shared/document';
 import { displayRef, KINDS } from '../../shared/kinds/kinds';
 import { useAppStore } from '../store';
 import { StatusBadge } from './StatusBadge';
 import { useListboxNavigation } from './useListboxNavigation';
 import '../styles/dialogs.css';
+import { Modal } from './Modal';
 
 const MAX = 20;
 
@@ -36,15 +37,13 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const results = useMemo(() => quickMatches(summaries, query), [summaries, query]);
-  useEffect(() => input.current?.focus(), []);
   const open = (s: DocumentSummary): void => {
     onClose();
     void useAppStore.getState().closeDoc().then(() => navigate({ name: 'doc', id: s.id }));
   };
   const { active, setActive, listRef, onKeyDown, activeDescendant } = useListboxNavigation({ items: results, optionId: (s) => `qo-${s.id}`, onChoose: open, onClose });
   return (
-    <div className="dialog-backdrop" onMouseDown={onClose}>
-      <div className="dialog quick-open" role="dialog" aria-modal="true" aria-label="Quick open" onMouseDown={(e) => e.stopPropagation()}>
+    <Modal className="dialog quick-open" label="Quick open" onClose={onClose} initialFocus={input}>
         <input
           ref={input}
           className="quick-open-input"
@@ -80,7 +79,6 @@ export function QuickOpen({ onClose }: { onClose: () => void }) {
             </li>
           ))}
         </ul>
-      </div>
-    </div>
+    </Modal>
   );
 }
