@@ -1,6 +1,6 @@
 import { THEMES, type Theme } from '../shared/contract/desktop';
 import { DOC_KINDS, KINDS, type DocKind } from '../shared/kinds/kinds';
-import type { MenuCommandId } from '../shared/menuCommands';
+import { newDocCommandId, type MenuCommandId, type NewDocCommandId } from '../shared/menuCommands';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
 import { openPublishDialog } from './store/publishDialog';
 import type { View } from './store/uiSlice';
@@ -49,7 +49,7 @@ const keysOf = (id: Shortcut['id']): string | undefined => SHORTCUTS.find((s) =>
 /** Every action of the app: the palette lists these, and the desktop menu runs them by id. */
 export function buildCommands(ctx: CommandContext): AppCommand[] {
   const commands: AppCommand[] = DOC_KINDS.map((kind) => ({
-    id: `new-${kind}`,
+    id: newDocCommandId(kind),
     label: `New ${KINDS[kind].label}`,
     group: 'Create',
     keys: kind === 'rfc' ? keysOf('new') : undefined,
@@ -73,10 +73,7 @@ export function buildCommands(ctx: CommandContext): AppCommand[] {
 
 /** The palette command a desktop menu item stands for. */
 export const MENU_TO_COMMAND: Record<MenuCommandId, string> = {
-  'new-rfc': 'new-rfc',
-  'new-adr': 'new-adr',
-  'new-matrix': 'new-matrix',
-  'new-postmortem': 'new-postmortem',
+  ...(Object.fromEntries(DOC_KINDS.map((k) => [newDocCommandId(k), newDocCommandId(k)])) as Record<NewDocCommandId, string>),
   'quick-open': 'quick-open',
   search: 'search',
   save: 'save',

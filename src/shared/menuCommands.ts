@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { DOC_KINDS, type DocKind } from './kinds/kinds';
 
 /**
  * What the desktop shell may ask the window to do: the application menu's
  * actions and a designdesk:// link to open. It travels main -> renderer as
  * one event (the preload's onMenuCommand), never the other way.
  */
+/** The menu command that starts a new document of a kind: new-rfc, new-adr, ... */
+export type NewDocCommandId = `new-${DocKind}`;
+export function newDocCommandId(kind: DocKind): NewDocCommandId {
+  return `new-${kind}`;
+}
+
 export const MENU_COMMAND_IDS = [
-  'new-rfc',
-  'new-adr',
-  'new-matrix',
-  'new-postmortem',
+  ...DOC_KINDS.map(newDocCommandId),
   'quick-open',
   'search',
   'save',

@@ -21,20 +21,21 @@ export async function resolveRef(ctx: CommandContext, ref: string): Promise<Docu
   return ctx.call('docs:get', { id: hit.id });
 }
 
-/** Other names people type for a kind: plurals, the matrix as a decision, short prefixes. */
+/** Every way a kind is written in the KINDS table, as typed on a command line: "Decision matrices" -> decision-matrices. */
+function namesOf(kind: DocKind): string[] {
+  const { label, plural, prefix, folder } = KINDS[kind];
+  const p = prefix.toLowerCase();
+  return [p, `${p}s`, folder, label, plural].map((n) => n.toLowerCase().replace(/\s+/g, '-'));
+}
+
+/**
+ * Other names people type for a kind: plurals, short prefixes, the folder
+ * (all from KINDS), and a few words no table holds (the matrix as a decision).
+ */
 const KIND_ALIASES: Record<string, DocKind> = {
-  rfcs: 'rfc',
-  adrs: 'adr',
+  ...Object.fromEntries(DOC_KINDS.flatMap((k) => namesOf(k).map((n) => [n, k]))),
   matrices: 'matrix',
-  dm: 'matrix',
-  dms: 'matrix',
   decision: 'matrix',
-  decisions: 'matrix',
-  'decision-matrix': 'matrix',
-  'decision-matrices': 'matrix',
-  postmortems: 'postmortem',
-  pm: 'postmortem',
-  pms: 'postmortem',
 };
 
 /** A kind as typed (rfc, ADRs, matrix, decisions, dm, postmortems, pm; any case), or a usage error listing the kinds. */

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, MenuCommandId } from '../../shared/menuCommands';
+import { DOC_KINDS, KINDS } from '../../shared/kinds/kinds';
+import { newDocCommandId, type MenuCommand, type MenuCommandId } from '../../shared/menuCommands';
 
 export interface MenuActions {
   /** Sends a command to the focused DesignDesk window. */
@@ -22,10 +23,11 @@ export interface MenuOptions {
  * false): one key press, one action.
  */
 export const APP_MENU_ITEMS: readonly { id: MenuCommandId; label: string; accelerator?: string }[] = [
-  { id: 'new-rfc', label: 'New RFC', accelerator: 'CmdOrCtrl+N' },
-  { id: 'new-adr', label: 'New ADR' },
-  { id: 'new-matrix', label: 'New Decision Matrix' },
-  { id: 'new-postmortem', label: 'New Postmortem' },
+  ...DOC_KINDS.map((kind) => ({
+    id: newDocCommandId(kind),
+    label: `New ${titleCase(KINDS[kind].label)}`,
+    ...(kind === 'rfc' ? { accelerator: 'CmdOrCtrl+N' } : {}),
+  })),
   { id: 'save', label: 'Save', accelerator: 'CmdOrCtrl+S' },
   { id: 'sync-now', label: 'Sync Now', accelerator: 'CmdOrCtrl+Shift+S' },
   { id: 'palette', label: 'Command Palette…', accelerator: 'CmdOrCtrl+Shift+P' },
@@ -35,6 +37,11 @@ export const APP_MENU_ITEMS: readonly { id: MenuCommandId; label: string; accele
   { id: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'F1' },
   { id: 'publish-site', label: 'Publish Site…' },
 ];
+
+/** Menu labels are in title case: "Decision matrix" -> "Decision Matrix". */
+function titleCase(label: string): string {
+  return label.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}
 
 function item(id: MenuCommandId, actions: MenuActions): MenuItemConstructorOptions {
   const spec = APP_MENU_ITEMS.find((i) => i.id === id)!;
@@ -67,10 +74,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
   template.push({
     label: '&File',
     submenu: [
-      item('new-rfc', actions),
-      item('new-adr', actions),
-      item('new-matrix', actions),
-      item('new-postmortem', actions),
+      ...DOC_KINDS.map((kind) => item(newDocCommandId(kind), actions)),
       sep,
       item('quick-open', actions),
       item('save', actions),

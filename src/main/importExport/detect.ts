@@ -1,3 +1,4 @@
+import { PREFIX_SOURCE } from '../../shared/kinds/kinds';
 import type { ImportFormat, SourceFile } from './importedDoc';
 import { baseName, splitFrontMatter, splitTitle } from './formats/common';
 import { BULLET_KEYS } from './formats/madr';
@@ -30,10 +31,13 @@ export function toolFileReason(file: SourceFile): string | null {
   return null;
 }
 
+/** A `ref:` line of our front matter: a display reference of any kind (RFC-12, DM-3). */
+const DESIGNDESK_REF_LINE = new RegExp(`^ref:\\s*["']?${PREFIX_SOURCE}-\\d+["']?\\s*$`, 'm');
+
 /** Front matter with a document id and a display ref: a file of our own repo format. */
 function isDesignDeskFile(text: string): boolean {
   const fm = /^---[ \t]*\n([\s\S]*?)\n---/.exec(text)?.[1];
-  return fm !== undefined && /^id:\s*["']?[0-9A-HJKMNP-TV-Z]{26}["']?\s*$/m.test(fm) && /^ref:\s*["']?(RFC|ADR|DM|PM)-\d+["']?\s*$/m.test(fm);
+  return fm !== undefined && /^id:\s*["']?[0-9A-HJKMNP-TV-Z]{26}["']?\s*$/m.test(fm) && DESIGNDESK_REF_LINE.test(fm);
 }
 
 function safeTitle(text: string): string | null {

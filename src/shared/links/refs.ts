@@ -1,4 +1,4 @@
-import { DOC_KINDS, KINDS, type DocKind } from '../kinds/kinds';
+import { KIND_BY_PREFIX, PREFIX_SOURCE, type DocKind } from '../kinds/kinds';
 
 /** A reference to a document by its display number: RFC-12 is { kind: 'rfc', number: 12 }. */
 export interface DocRef {
@@ -14,13 +14,11 @@ export interface RefMatch extends DocRef {
   index: number;
 }
 
-const KIND_BY_PREFIX = new Map<string, DocKind>(DOC_KINDS.map((k) => [KINDS[k].prefix, k]));
-const PREFIXES = DOC_KINDS.map((k) => KINDS[k].prefix).join('|');
 /**
  * Upper-case prefix, a dash, 1-6 digits; not glued to a word, a path ("/RFC-1")
  * or a longer token ("RFC-1-2", "RFC-1.5"). "RFC-12." at a sentence end counts.
  */
-const TOKEN_SOURCE = `(?<![\\w/-])(${PREFIXES})-(\\d{1,6})(?!\\w|[.-]\\d)`;
+const TOKEN_SOURCE = `(?<![\\w/-])${PREFIX_SOURCE}-(\\d{1,6})(?!\\w|[.-]\\d)`;
 
 /** Finds reference tokens in plain text, with no Markdown awareness (the preview plugin feeds it text nodes). */
 export function findRefs(text: string): RefMatch[] {

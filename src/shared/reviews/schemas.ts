@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonSchema } from '../document';
+import { perKind } from '../kinds/kinds';
 import { CHECKLIST_ITEM_IDS } from './checklist';
 import { suggestionRecordSchemas } from './suggestions';
 
@@ -131,22 +132,12 @@ export type RecordOf<T extends ReviewRecordType> = Extract<ReviewRecord, { type:
  */
 export const ReviewPolicySchema = z.object({
   minApprovals: z
-    .object({
-      rfc: z.number().int().min(0).max(50).optional(),
-      adr: z.number().int().min(0).max(50).optional(),
-      matrix: z.number().int().min(0).max(50).optional(),
-      postmortem: z.number().int().min(0).max(50).optional(),
-    })
+    .object(perKind(() => z.number().int().min(0).max(50).optional()))
     .strict(),
   dismissStaleApprovals: z.boolean().optional(),
   /** Days of final comment period per kind, started when the required approvals are in (e.g. {rfc: 10}). */
   finalCommentPeriodDays: z
-    .object({
-      rfc: z.number().int().min(0).max(365).optional(),
-      adr: z.number().int().min(0).max(365).optional(),
-      matrix: z.number().int().min(0).max(365).optional(),
-      postmortem: z.number().int().min(0).max(365).optional(),
-    })
+    .object(perKind(() => z.number().int().min(0).max(365).optional()))
     .strict()
     .optional(),
   /** A document under review for longer than this many days is a stale proposal on the dashboard. */

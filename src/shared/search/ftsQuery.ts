@@ -147,11 +147,10 @@ export interface RefQuery {
   number: number;
 }
 
+/** Words that name a kind in a ref query: each kind's prefix and its own name, and "decision" for the matrix. */
 const KIND_WORDS: Record<string, DocKind> = {
-  ...Object.fromEntries(DOC_KINDS.map((k) => [KINDS[k].prefix.toLowerCase(), k])),
-  matrix: 'matrix',
+  ...Object.fromEntries(DOC_KINDS.flatMap((k) => [[KINDS[k].prefix.toLowerCase(), k] as const, [k, k] as const])),
   decision: 'matrix',
-  postmortem: 'postmortem',
 };
 const REF_QUERY = /^(?:([a-z]+)\s*[-#:]?\s*)?#?\s*(\d{1,6})$/i;
 

@@ -40,6 +40,15 @@ describe('the application menu', () => {
     expect(linux.all.some((i) => i.id === 'about')).toBe(true);
   });
 
+  it('names the New entries in title case from the kinds table, New RFC on CmdOrCtrl+N', () => {
+    expect(APP_MENU_ITEMS.filter((i) => i.id.startsWith('new-')).map((i) => [i.label, i.accelerator])).toEqual([
+      ['New RFC', 'CmdOrCtrl+N'],
+      ['New ADR', undefined],
+      ['New Decision Matrix', undefined],
+      ['New Postmortem', undefined],
+    ]);
+  });
+
   it('offers every app action, each sending its command to the window', () => {
     for (const platform of ['darwin', 'linux'] as const) {
       const { all, sent } = build(platform);
