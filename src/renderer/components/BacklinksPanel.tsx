@@ -1,8 +1,9 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Document, DocumentSummary } from '../../shared/document';
 import { displayRef } from '../../shared/kinds/kinds';
 import { extractRefs } from '../../shared/links/refs';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { useAppStore } from '../store';
 import '../styles/versions.css';
 
@@ -32,21 +33,9 @@ function DocLink({ summary }: { summary: Pick<DocumentSummary, 'id' | 'kind' | '
  */
 export function BacklinksPanel({ doc }: { doc: Pick<Document, 'id' | 'body'> }) {
   const summaries = useAppStore((s) => s.summaries);
-  const [backlinks, setBacklinks] = useState<DocumentSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const body = useDeferredValue(doc.body);
-
-  useEffect(() => {
-    let live = true;
-    setBacklinks(null);
-    call('links:backlinks', { id: doc.id }).then(
-      (b) => live && setBacklinks(b),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [doc.id]);
+  const { data, error } = useQuery(`links:backlinks:${doc.id}`, () => call('links:backlinks', { id: doc.id }));
+  const backlinks: DocumentSummary[] | null = data ?? null;
 
   const outgoing = useMemo(
     () =>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../shared/document';
 import type { DocKind } from '../../shared/kinds/kinds';
 import { statusLabel } from '../../shared/kinds/lifecycle';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { useAppStore } from '../store';
 import { describeReviewEvent } from './reviews/reviewHistory';
 
@@ -32,19 +32,10 @@ function describe(h: HistoryEntry, kind: DocKind): string {
 
 /** Who did what and when: status changes, renames, creation. */
 export function HistoryPanel({ docId, kind, status }: { docId: string; kind: DocKind; status: string }) {
-  const [entries, setEntries] = useState<HistoryEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const historySeq = useAppStore((s) => s.historySeq);
-  useEffect(() => {
-    let live = true;
-    call('docs:history', { id: docId }).then(
-      (h) => live && setEntries(h),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [docId, status, historySeq]);
+  // Asked again when the status or the history changes; only the latest answer is shown.
+  const { data, error } = useQuery(`docs:history:${docId}:${status}:${historySeq}`, () => call('docs:history', { id: docId }));
+  const entries: HistoryEntry[] = data ?? [];
   return (
     <section className="history" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>

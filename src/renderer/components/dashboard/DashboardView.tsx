@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Dashboard } from '../../../shared/contract/reviews';
 import { call, errorMessage } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
 import '../../styles/reviews.css';
 import { localToday } from '../postmortem/usePostmortemFields';
@@ -51,20 +52,10 @@ function parts(d: Dashboard): Part[] {
 /** The dashboard: what waits on me, my reviews, stale reviews, recent decisions and overdue action items, with counts at a glance. */
 export function DashboardView() {
   const identity = useAppStore((s) => s.identity);
-  const [dash, setDash] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const who = identity ? `${identity.name}\n${identity.email}` : '';
-
-  const load = useCallback(() => {
-    return call('dashboard:get', { today: localToday() }).then(
-      (d) => (setDash(d), setError(null)),
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load, who]);
+  const today = localToday();
+  // Keyed by who is looking and the day: an answer for the identity before a switch is never shown.
+  const { data: dash, error, reload } = useQuery<Dashboard>(`dashboard:${who}:${today}`, () => call('dashboard:get', { today }));
 
   return (
     <div className="dashboard">
@@ -96,7 +87,7 @@ export function DashboardView() {
                 <h2 id={`dash-${p.id}-heading`}>
                   {p.label} <span className="review-count">{p.count}</span>
                 </h2>
-                {p.id === 'stale' && <StaleDays days={dash.staleAfterDays} onSaved={() => void load()} />}
+                {p.id === 'stale' && <StaleDays days={dash.staleAfterDays} onSaved={reload} />}
               </div>
               {p.count === 0 ? <p className="dash-empty">{p.empty}</p> : p.body}
             </section>
