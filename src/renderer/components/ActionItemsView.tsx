@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ActionItemRow } from '../../shared/contract/actions';
 import { displayRef } from '../../shared/kinds/kinds';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../shared/kinds/postmortem';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { useAppStore } from '../store';
 import '../styles/postmortem.css';
 import { localToday } from './postmortem/usePostmortemFields';
@@ -25,42 +26,25 @@ function formatDue(due: string): string {
 export function ActionItemsView() {
   const navigate = useAppStore((s) => s.navigate);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [rows, setRows] = useState<ActionItemRow[] | null>(null);
-  const [owners, setOwners] = useState<string[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const today = localToday();
-
-  useEffect(() => {
-    let live = true;
-    call('actions:list', { today })
-      .then((all) => {
-        if (!live) return;
-        const names = new Map<string, string>();
-        for (const r of all) if (r.owner.trim()) names.set(r.owner.trim().toLowerCase(), r.owner.trim());
-        setOwners([...names.values()].sort((a, b) => a.localeCompare(b)));
-        setTotal(all.length);
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [today]);
-
-  useEffect(() => {
-    let live = true;
+  // Every item, for the owner list and the total; then the items the filters keep. Only the latest answer is shown.
+  const all = useQuery(`actions:list:${today}`, () => call('actions:list', { today }));
+  const owners = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const r of all.data ?? []) if (r.owner.trim()) names.set(r.owner.trim().toLowerCase(), r.owner.trim());
+    return [...names.values()].sort((x, y) => x.localeCompare(y));
+  }, [all.data]);
+  const total = all.data ? all.data.length : null;
+  const shown = useQuery(`actions:list:${today}:${JSON.stringify(filters)}`, () =>
     call('actions:list', {
       today,
       ...(filters.owner ? { owner: filters.owner } : {}),
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.overdueOnly ? { overdueOnly: true } : {}),
-    })
-      .then((r) => live && (setRows(r), setError(null)))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [filters, today]);
+    }),
+  );
+  const rows: ActionItemRow[] | null = shown.data ?? null;
+  const error = shown.error ?? all.error;
 
   const filtered = filters.owner !== '' || filters.status !== '' || filters.overdueOnly;
   const overdueCount = rows?.filter((r) => r.overdue).length ?? 0;
