@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { Document } from '../../shared/document';
 import { ApiCallError, call, errorMessage } from '../api/client';
+import { Autosaver, type SaveState } from './autosave';
 import { clearDraft, readDraft, writeDraft, type Draft } from './drafts';
 import type { AppState } from './index';
 
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+export type { SaveState };
 
 export interface EditorSlice {
   /** The document as edited here; `revision` is the last revision the server acknowledged. */
@@ -25,60 +26,22 @@ export interface EditorSlice {
   reloadDoc: () => Promise<void>;
 }
 
-const AUTOSAVE_DELAY_MS = 500;
-let timer: ReturnType<typeof setTimeout> | undefined;
-/** Bumped on every local edit; a save is "clean" only if no edit happened while it was in flight. */
-let editSeq = 0;
-let inFlight: Promise<void> | null = null;
-
-function sameContent(a: Pick<Document, 'title' | 'body' | 'fields'>, b: Pick<Document, 'title' | 'body' | 'fields'>): boolean {
-  return a.title === b.title && a.body === b.body && JSON.stringify(a.fields) === JSON.stringify(b.fields);
-}
-
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => {
-  const schedule = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void get().saveNow(), AUTOSAVE_DELAY_MS);
-  };
-
-  const doSave = async (opts?: { keepalive?: boolean }): Promise<void> => {
-    const { doc } = get();
-    if (!doc || get().saveState === 'saved') return;
-    const seq = editSeq;
-    set({ saveState: 'saving', saveError: null });
-    try {
-      const saved = await call(
-        'docs:update',
-        { id: doc.id, baseRevision: doc.revision, title: doc.title, body: doc.body, fields: doc.fields },
-        opts,
-      );
-      const current = get().doc;
-      if (!current || current.id !== saved.id) return;
-      const clean = seq === editSeq;
-      // The status comes from the save too: an edit of approved text sends the document back to review.
-      set({ doc: clean ? saved : { ...current, status: saved.status, revision: saved.revision, updatedAt: saved.updatedAt }, saveState: clean ? 'saved' : 'dirty' });
-      if (clean) clearDraft(saved.id);
-      else schedule();
+  const autosaver = new Autosaver({
+    get,
+    set,
+    update: (doc, opts) =>
+      call('docs:update', { id: doc.id, baseRevision: doc.revision, title: doc.title, body: doc.body, fields: doc.fields }, opts),
+    load: (id) => call('docs:get', { id }),
+    writeDraft,
+    clearDraft,
+    onSaved: (saved) =>
       set((s) => ({
         summaries: s.summaries.map((d) => (d.id === saved.id ? { ...d, title: saved.title, status: saved.status, updatedAt: saved.updatedAt } : d)),
-      }));
-    } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'CONFLICT') {
-        // Often the "other" change is our own page-hide save from a closed tab: if the
-        // stored document already holds exactly this text, take it instead of alarming.
-        const stored = await call('docs:get', { id: doc.id }).catch(() => null);
-        const current = get().doc;
-        if (stored && current?.id === stored.id && seq === editSeq && sameContent(stored, doc)) {
-          set({ doc: stored, saveState: 'saved', saveError: null });
-          clearDraft(stored.id);
-          return;
-        }
-        set({ saveState: 'error', saveError: e.message });
-        return;
-      }
-      set({ saveState: 'error', saveError: `Not saved: ${errorMessage(e)}` });
-    }
-  };
+      })),
+    describe: errorMessage,
+    isConflict: (e): e is ApiCallError => e instanceof ApiCallError && e.code === 'CONFLICT',
+  });
 
   return {
     doc: null,
@@ -112,25 +75,9 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
       if (get().saveState !== 'saved') await get().saveNow();
     },
 
-    edit: (patch) => {
-      const { doc } = get();
-      if (!doc) return;
-      const next = { ...doc, ...patch };
-      editSeq++;
-      set({ doc: next, saveState: 'dirty' });
-      writeDraft(doc.id, { baseRevision: doc.revision, title: next.title, body: next.body, fields: next.fields, at: Date.now() });
-      schedule();
-    },
+    edit: (patch) => autosaver.edit(patch),
 
-    saveNow: async (opts) => {
-      clearTimeout(timer);
-      if (inFlight) await inFlight;
-      if (get().saveState === 'saved') return;
-      inFlight = doSave(opts).finally(() => {
-        inFlight = null;
-      });
-      await inFlight;
-    },
+    saveNow: (opts) => autosaver.saveNow(opts),
 
     restoreStaleDraft: () => {
       const { staleDraft, doc } = get();
@@ -162,7 +109,7 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
     reloadDoc: async () => {
       const { doc } = get();
       if (!doc) return;
-      clearTimeout(timer);
+      autosaver.cancel();
       set({ saveState: 'saved' });
       await get().openDoc(doc.id);
     },
