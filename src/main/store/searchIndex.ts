@@ -67,7 +67,9 @@ export class SearchIndex {
   private readonly refStmt: Database.Statement<[FilterParams & { refKind: string; number: number }], RefRow>;
   private readonly countStmt: Database.Statement<[string], number>;
   private readonly liveStmt: Database.Statement<[], number>;
-  private readonly broadStmt: Database.Statement<[FilterParams & { match: string; titleMatch: string; limit: number }], BroadRow>;
+  private readonly broadTitleStmt: Database.Statement<[FilterParams & { titleMatch: string; limit: number }], Omit<BroadRow, 'body' | 'extra'> & { row: number }>;
+  private readonly broadRestStmt: Database.Statement<[FilterParams & { match: string; titleMatch: string; limit: number }], Omit<BroadRow, 'body' | 'extra'> & { row: number }>;
+  private readonly textStmt: Database.Statement<[number], { body: string; extra: string }>;
 
   constructor(private readonly db: Db) {
     const marks = `char(${HIT_START.charCodeAt(0)}), char(${HIT_END.charCodeAt(0)})`;
@@ -87,16 +89,25 @@ export class SearchIndex {
     );
     this.countStmt = db.prepare<[string], number>('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?').pluck();
     this.liveStmt = db.prepare<[], number>('SELECT count(*) FROM library_rows').pluck();
-    // No ranking function and no highlight(): each match set is read once into an ephemeral table, the
-    // library rows are sorted by (title hit, latest update), and the text of the top rows comes from the
-    // index's content table by rowid (the caller marks it).
-    this.broadStmt = db.prepare(
-      `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, f.body, f.extra
-       FROM library_rows l JOIN documents_fts f ON f.rowid = l.row
-       WHERE l.row IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match) AND ${FILTERS}
-       ORDER BY l.row IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titleMatch) DESC, l.updated_at DESC, l.row DESC
-       LIMIT @limit`,
+    // Broad queries: no ranking function and no highlight(); each match set is read once into an
+    // ephemeral table, and only the rows shown have their text read (the caller marks it).
+    const cols = 'l.row, l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author';
+    // Title matches first (few), latest update first ...
+    this.broadTitleStmt = db.prepare(
+      `SELECT ${cols} FROM library_rows l
+       WHERE l.row IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titleMatch) AND ${FILTERS}
+       ORDER BY l.updated_at DESC, l.row DESC LIMIT @limit`,
     );
+    // ... then the other matches by latest update: the walk down the updated_at index stops after the limit,
+    // and with most of the library matching that is soon.
+    this.broadRestStmt = db.prepare(
+      `SELECT ${cols} FROM library_rows l INDEXED BY library_rows_updated
+       WHERE l.row IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)
+         AND l.row NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titleMatch) AND ${FILTERS}
+       ORDER BY l.updated_at DESC, l.row DESC LIMIT @limit`,
+    );
+    // The text of the rows shown only: reading it in the sort above would read every match's body.
+    this.textStmt = db.prepare('SELECT body, extra FROM documents_fts WHERE rowid = ?');
     this.refStmt = db.prepare(
       `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, substr(d.body, 1, 2000) AS head
        FROM library_rows l JOIN documents d ON d.id = l.id
@@ -125,7 +136,10 @@ export class SearchIndex {
    * library that bm25 cannot tell the documents apart.
    */
   broadMatch(match: string, filter: LibraryFilter, limit: number): BroadRow[] {
-    return this.broadStmt.all({ ...params(filter), match, titleMatch: `title : (${match})`, limit });
+    const titleMatch = `title : (${match})`;
+    const rows = this.broadTitleStmt.all({ ...params(filter), titleMatch, limit });
+    if (rows.length < limit) rows.push(...this.broadRestStmt.all({ ...params(filter), match, titleMatch, limit: limit - rows.length }));
+    return rows.map(({ row, ...summary }) => ({ ...summary, ...(this.textStmt.get(row) ?? { body: '', extra: '' }) }));
   }
 
   /** The live document with this reference, if it passes the filters. */

@@ -19,6 +19,8 @@ const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /** A token as unicode61 with remove_diacritics compares it. */
 export function foldToken(token: string): string {
+  // Most tokens are ASCII: no decomposition needed (the slow part when a snippet walks a long body).
+  if (/^[\x00-\x7f]*$/.test(token)) return token.toLowerCase();
   return token.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
@@ -77,22 +79,52 @@ export function markAll(text: string, terms: readonly MarkTerm[]): string {
  * text, unmarked, as FTS5 gives for a column that did not match.
  */
 export function markSnippet(text: string, terms: readonly MarkTerm[], maxTokens = 24, lead = 3): string {
-  const spans: { start: number; end: number; hit: boolean }[] = [];
-  for (const m of text.matchAll(TOKEN)) spans.push({ start: m.index, end: m.index + m[0].length, hit: terms.length > 0 && isHit(m[0], terms) });
-  if (spans.length === 0) return '';
-  const first = spans.findIndex((s) => s.hit);
-  const from = first < 0 ? 0 : Math.max(0, first - lead);
-  const to = Math.min(spans.length, from + maxTokens);
-  let out = from > 0 ? '…' : '';
-  let at = spans[from]!.start;
-  for (let k = from; k < to; k++) {
-    const s = spans[k]!;
-    out += text.slice(at, s.start);
-    const token = text.slice(s.start, s.end);
-    out += s.hit ? `${HIT_START}${token}${HIT_END}` : token;
-    at = s.end;
+  // Reads tokens only until the window after the first hit is full: a long body is not walked to its end.
+  type Span = { start: number; end: number; hit: boolean };
+  const before: Span[] = [];
+  const window: Span[] = [];
+  let more = false;
+  for (const m of text.matchAll(TOKEN)) {
+    const span = { start: m.index, end: m.index + m[0].length, hit: false };
+    if (window.length === 0) {
+      span.hit = terms.length > 0 && isHit(m[0], terms);
+      if (!span.hit) {
+        before.push(span);
+        if (before.length > maxTokens) before.shift();
+        continue;
+      }
+      window.push(...before.slice(-lead), span);
+      continue;
+    }
+    if (window.length >= maxTokens) {
+      more = true;
+      break;
+    }
+    span.hit = isHit(m[0], terms);
+    window.push(span);
   }
-  if (to < spans.length) out += '…';
-  else out += text.slice(at);
-  return out;
+  // No hit: the start of the text, unmarked (FTS5 gives the same for a column that did not match).
+  const spans = window.length > 0 ? window : [];
+  if (spans.length === 0) {
+    const head: Span[] = [];
+    for (const m of text.matchAll(TOKEN)) {
+      if (head.length >= maxTokens) {
+        more = true;
+        break;
+      }
+      head.push({ start: m.index, end: m.index + m[0].length, hit: false });
+    }
+    if (head.length === 0) return '';
+    spans.push(...head);
+  }
+  const first = spans[0]!;
+  let out = first.start > 0 && text.slice(0, first.start).match(TOKEN) ? '…' : '';
+  let at = first.start;
+  for (const span of spans) {
+    out += text.slice(at, span.start);
+    const token = text.slice(span.start, span.end);
+    out += span.hit ? `${HIT_START}${token}${HIT_END}` : token;
+    at = span.end;
+  }
+  return more ? `${out}…` : out + text.slice(at);
 }
