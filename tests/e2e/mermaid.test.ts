@@ -1,46 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Locator, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { MERMAID_SKELETON } from '../../src/shared/markdown/mermaidSource';
 import { CHROMIUM, CHROMIUM_ARGS, type Browser } from '../support/browser';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 import { bodyBox } from '../support/bodyEditor';
+import { selfSignedCert, startCountingServer, type CountingServer } from '../support/countingServer';
 
-/** A local server (plain HTTP or real TLS) that counts every request a diagram might make. */
-interface CountingServer {
-  url: string;
-  hits: string[];
-  close(): Promise<void>;
-}
 
-function serve(server: http.Server | https.Server, scheme: string): Promise<CountingServer> {
-  const hits: string[] = [];
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    hits.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'text/css', 'access-control-allow-origin': '*' });
-    res.end('');
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `${scheme}://127.0.0.1:${port}`, hits, close: () => new Promise((r) => server.close(() => r())) });
-    }),
-  );
-}
-
-function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
-}
+/** What the counting servers answer: an empty stylesheet (a diagram might ask for one). */
+const CSS_ANSWER = { contentType: 'text/css', body: '', headers: { 'access-control-allow-origin': '*' } };
 
 const GOOD = ['flowchart LR', '  Client[Client] --> Cache{In cache?}', '  Cache -- yes --> Done[Answer]', '  Cache -- no --> DB[(PostgreSQL)]', '  DB --> Done'].join('\n');
 
@@ -74,8 +46,8 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-mermaid-'));
-  tls = await serve(https.createServer(selfSignedCert(certDir)), 'https');
-  plain = await serve(http.createServer(), 'http');
+  tls = await startCountingServer(CSS_ANSWER, selfSignedCert(certDir));
+  plain = await startCountingServer(CSS_ANSWER);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-profile-'));
   // The page trusts the test's certificate, so an https fetch would really reach the counting server (the CSP allows https: images).
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 }, ignoreHTTPSErrors: true });

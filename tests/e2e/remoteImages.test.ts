@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright';
@@ -10,42 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { CHROMIUM, CHROMIUM_ARGS, type Browser } from '../support/browser';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
+import { selfSignedCert, startCountingServer, type CountingServer } from '../support/countingServer';
 
 /** A 1x1 PNG. */
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** A local image server (real TLS with a certificate made for the test) that counts what it is asked for. */
-interface ImageServer {
-  url: string;
-  hits: string[];
-  close(): Promise<void>;
-}
-
-function serve(server: http.Server | https.Server, scheme: string): Promise<ImageServer> {
-  const hits: string[] = [];
-  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    hits.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
-    res.end(PIXEL);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `${scheme}://127.0.0.1:${port}`, hits, close: () => new Promise((r) => server.close(() => r())) });
-    }),
-  );
-}
-
-function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
-}
+/** What the counting servers answer: the pixel, never cached. */
+const PIXEL_ANSWER = { contentType: 'image/png', body: PIXEL, headers: { 'cache-control': 'no-store' } };
 
 let certDir: string;
-let images: ImageServer;
-let plain: ImageServer;
+let images: CountingServer;
+let plain: CountingServer;
 let browser: Browser;
 let web: WebApp;
 let app: App;
@@ -53,8 +24,8 @@ let page: Page;
 
 beforeAll(async () => {
   certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-images-'));
-  images = await serve(https.createServer(selfSignedCert(certDir)), 'https');
-  plain = await serve(http.createServer(), 'http');
+  images = await startCountingServer(PIXEL_ANSWER, selfSignedCert(certDir));
+  plain = await startCountingServer(PIXEL_ANSWER);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-profile-'));
   // The page trusts the test's own certificate; nothing else about the browser changes.
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 }, ignoreHTTPSErrors: true });

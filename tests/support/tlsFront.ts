@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net, { type AddressInfo, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
+import { selfSignedCert } from './countingServer';
 
 export interface TlsFront {
   port: number;
@@ -21,11 +21,9 @@ export interface TlsFront {
  */
 export async function startTlsFront(upstreamPort: number): Promise<TlsFront> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'designdesk-tls-'));
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
+  const { key, cert, certFile } = selfSignedCert(dir);
   const sockets = new Set<Socket>();
-  const server = tls.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (client) => {
+  const server = tls.createServer({ key, cert }, (client) => {
     const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort });
     client.pipe(upstream);
     upstream.pipe(client);
@@ -44,7 +42,7 @@ export async function startTlsFront(upstreamPort: number): Promise<TlsFront> {
   return {
     port,
     url: (p) => `https://localhost:${port}${p.startsWith('/') ? p : `/${p}`}`,
-    caFile: cert,
+    caFile: certFile,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
