@@ -225,7 +225,9 @@ export function sensitivity(fields: Pick<MatrixFields, 'criteria' | 'options' | 
   const cells = cellScores(fields);
   const weightOf = (c: Criterion): number => (Number.isFinite(c.weight) && c.weight > 0 ? c.weight : 0);
   const at = (cid: string, oid: string): number => cells[cid]![oid] ?? 0;
-  let best: (WeightFlip & { distance: number }) | null = null;
+  // Several rivals can draw level at the same weight; past it, the one that
+  // gains fastest on the leader (the largest |d|) is the one that leads.
+  let best: (WeightFlip & { distance: number; slope: number }) | null = null;
   for (const o of fields.options) {
     if (o.id === leaderId) continue;
     const lead = fields.criteria.reduce((sum, c) => sum + weightOf(c) * (at(c.id, leaderId) - at(c.id, o.id)), 0);
@@ -238,11 +240,16 @@ export function sensitivity(fields: Pick<MatrixFields, 'criteria' | 'options' | 
       const reachable = d < 0 ? threshold < maxWeight : threshold > 0;
       if (!reachable) continue;
       const distance = Math.abs(threshold - w);
-      if (!best || distance < best.distance) best = { criterionId: c.id, direction: d < 0 ? 'rises' : 'falls', threshold, overtakerId: o.id, distance };
+      const direction = d < 0 ? 'rises' : 'falls';
+      const slope = Math.abs(d);
+      const tol = 1e-9 * Math.max(1, distance);
+      const nearer = !best || distance < best.distance - tol;
+      const sameCrossing = best !== null && Math.abs(distance - best.distance) <= tol && best.criterionId === c.id && best.direction === direction;
+      if (nearer || (sameCrossing && slope > best!.slope)) best = { criterionId: c.id, direction, threshold, overtakerId: o.id, distance, slope };
     }
   }
   if (!best) return { leaderId, flip: null };
-  const { distance: _distance, ...flip } = best;
+  const { distance: _distance, slope: _slope, ...flip } = best;
   return { leaderId, flip };
 }
 

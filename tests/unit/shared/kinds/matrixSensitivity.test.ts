@@ -143,6 +143,29 @@ const soleLeader = (g: Grid): string | null => {
   return l.length === 1 ? l[0]! : null;
 };
 
+describe('sensitivity when several rivals draw level at once', () => {
+  it('names the rival that leads past the threshold, not the first one found (CI seed -2099423752)', () => {
+    const cell = (rating: Rating | null) => ({ rating, note: '' });
+    const g: Grid = {
+      criteria: [
+        { id: 'c0', name: 'C0', weight: 0 },
+        { id: 'c1', name: 'C1', weight: 1 },
+      ],
+      options: ['o2', 'o3', 'o4'].map((id) => ({ id, name: id.toUpperCase() })),
+      ratings: {
+        c0: { o2: cell('partial'), o3: cell('good'), o4: cell(null) },
+        c1: { o2: cell('partial'), o3: cell(null), o4: cell('good') },
+      },
+    };
+    const s = sensitivity(g)!;
+    expect(s.leaderId).toBe('o4');
+    // At C0 = 1 all three stand at 50%; above it O3 gains fastest and leads alone.
+    expect(s.flip).toMatchObject({ criterionId: 'c0', direction: 'rises', overtakerId: 'o3' });
+    expect(s.flip!.threshold).toBeCloseTo(1, 9);
+    expect(soleLeader(withWeight(g, 'c0', 1.01))).toBe('o3');
+  });
+});
+
 describe('sensitivity, as properties', () => {
   it('the reported weight change ends the first place, and any smaller change of that weight does not', () => {
     fc.assert(
