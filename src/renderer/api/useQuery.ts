@@ -1,24 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from './client';
-
-/** Hands out request numbers and says whether an answer is still the latest asked for. */
-export class LatestOnly {
-  private seq = 0;
-
-  /** A new request: the answers of every earlier one become stale. */
-  begin(): number {
-    return ++this.seq;
-  }
-
-  /** Makes every request so far stale (the view is gone). */
-  drop(): void {
-    this.seq++;
-  }
-
-  isLatest(token: number): boolean {
-    return token === this.seq;
-  }
-}
+import { LatestOnly } from './latestOnly';
 
 export interface QueryState<T> {
   key: string | null;
