@@ -33,8 +33,8 @@ function describe(h: HistoryEntry, kind: DocKind): string {
 /** Who did what and when: status changes, renames, creation. */
 export function HistoryPanel({ docId, kind, status }: { docId: string; kind: DocKind; status: string }) {
   const historySeq = useAppStore((s) => s.historySeq);
-  // Asked again when the status or the history changes; only the latest answer is shown.
-  const { data, error } = useQuery(`docs:history:${docId}:${status}:${historySeq}`, () => call('docs:history', { id: docId }));
+  // Asked again when the status or the history changes, keeping the list shown meanwhile; only the latest answer is shown.
+  const { data, error } = useQuery(`docs:history:${docId}`, () => call('docs:history', { id: docId }), { stamp: `${status}:${historySeq}` });
   const entries: HistoryEntry[] = data ?? [];
   return (
     <section className="history" aria-labelledby="history-heading">

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Person } from '../../shared/document';
 import { call, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { useAppStore } from '../store';
 import { useDismiss } from './useDismiss';
 import '../styles/reviews.css';
@@ -14,15 +15,14 @@ export function IdentityMenu() {
   const identity = useAppStore((s) => s.identity);
   const switchIdentity = useAppStore((s) => s.switchIdentity);
   const [open, setOpen] = useState(false);
-  const [recent, setRecent] = useState<Person[]>([]);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (open) call('identity:recent', {}).then(setRecent, () => setRecent([]));
-  }, [open]);
+  // Asked each time the menu opens: a switch adds to the list. A failure offers no recent identities.
+  const recentQuery = useQuery(open ? 'identity:recent' : null, () => call('identity:recent', {}));
+  const recent: Person[] = (recentQuery.error ? null : recentQuery.data) ?? [];
   useDismiss(ref, open, () => setOpen(false));
 
   if (!identity) return null;

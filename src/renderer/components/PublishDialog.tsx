@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PublishProgressView, PublishResult } from '../../shared/contract/site';
 import { call, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { useAppStore } from '../store';
 import { closePublishDialog, usePublishDialog } from '../store/publishDialog';
 import '../styles/publish.css';
@@ -23,22 +24,25 @@ function PublishForm() {
   const [dir, setDir] = useState(() => defaultDir(workspace));
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<PublishProgressView | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
   const first = useRef<HTMLInputElement>(null);
 
+  // While it publishes, site:status is asked every 300 ms (each tick a new stamp): a late answer never moves the bar
+  // back, and a second publish starts from an empty bar.
+  const [tick, setTick] = useState(0);
+  const [run, setRun] = useState(0);
   useEffect(() => {
     if (!busy) return;
-    const timer = setInterval(() => {
-      call('site:status', {}).then(setProgress, () => undefined);
-    }, 300);
+    const timer = setInterval(() => setTick((n) => n + 1), 300);
     return () => clearInterval(timer);
   }, [busy]);
+  const progress: PublishProgressView | undefined = useQuery(busy ? `site:status:${run}` : null, () => call('site:status', {}), { stamp: tick }).data;
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
+    setRun((n) => n + 1);
     setBusy(true);
     setError(null);
     setResult(null);

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TrashEntry } from '../../shared/contract/trash';
 import { displayRef, KINDS } from '../../shared/kinds/kinds';
 import { call, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { StatusBadge } from './StatusBadge';
@@ -10,35 +11,21 @@ import '../styles/versions.css';
 
 /** Deleted documents, restorable one by one until the trash is emptied for good. */
 export function TrashView() {
-  const [entries, setEntries] = useState<TrashEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: entries, error, reload: load, setData: setEntries } = useQuery<TrashEntry[]>('trash:list', () => call('trash:list', {}));
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setEntries(await call('trash:list', {}));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const restore = async (e: TrashEntry): Promise<void> => {
     const { toast, loadLibrary, navigate } = useAppStore.getState();
     const ref = displayRef(e.kind, e.number);
     try {
       await call('docs:restore', { id: e.id });
-      setEntries((list) => list?.filter((x) => x.id !== e.id) ?? null);
+      setEntries((list) => (list ?? []).filter((x) => x.id !== e.id));
       void loadLibrary();
       toast('info', `Restored ${ref} “${e.title}”.`, { label: 'Open', run: () => navigate({ name: 'doc', id: e.id }) });
     } catch (err) {
       toast('error', `Could not restore ${ref}: ${errorMessage(err)}`);
-      void load();
+      load();
     }
   };
 
@@ -53,7 +40,7 @@ export function TrashView() {
     } finally {
       setBusy(false);
       setAsking(false);
-      void load();
+      load();
     }
   };
 

@@ -4,6 +4,7 @@ import type { Document } from '../../shared/document';
 import type { DocKind } from '../../shared/kinds/kinds';
 import { statusLabel } from '../../shared/kinds/lifecycle';
 import { call, errorMessage } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { useAppStore } from '../store';
 import { formatWhen, VersionCompare } from './VersionCompare';
 import '../styles/versions.css';
@@ -32,45 +33,25 @@ let reopenFor: string | null = null;
  */
 export function VersionsPanel({ doc }: { doc: Document }) {
   const [open, setOpen] = useState(() => reopenFor === doc.id);
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [selected, setSelected] = useState<Version | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
 
   useEffect(() => {
     reopenFor = null;
   }, []);
 
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    call('versions:list', { docId: doc.id }).then(
-      (v) => live && setVersions(v),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-    // A save or a status move may have kept a new version.
-  }, [open, doc.id, doc.revision]);
-
-  useEffect(() => {
-    if (selectedId === null) return;
-    let live = true;
-    call('versions:get', { docId: doc.id, versionId: selectedId }).then(
-      (v) => live && setSelected(v),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [doc.id, selectedId]);
+  // A save or a status move may have kept a new version: the revision asks again, the list stays meanwhile.
+  const list = useQuery(open ? `versions:list:${doc.id}` : null, () => call('versions:list', { docId: doc.id }), { stamp: doc.revision });
+  const picked = useQuery(selectedId === null ? null : `versions:get:${doc.id}:${selectedId}`, () => call('versions:get', { docId: doc.id, versionId: selectedId! }));
+  const versions = list.data;
+  const selected = picked.data;
+  const error = restoreError ?? list.error ?? picked.error;
 
   const restore = async (v: Version): Promise<void> => {
     const store = useAppStore.getState();
     setRestoring(true);
-    setError(null);
+    setRestoreError(null);
     try {
       await store.saveNow();
       await call('versions:restore', { docId: doc.id, versionId: v.id, baseRevision: useAppStore.getState().doc?.revision });
@@ -79,7 +60,7 @@ export function VersionsPanel({ doc }: { doc: Document }) {
       void store.loadLibrary();
       store.toast('info', `Restored the version of ${formatWhen(v.at)}.`);
     } catch (e) {
-      setError(errorMessage(e));
+      setRestoreError(errorMessage(e));
       setRestoring(false);
     }
   };

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Document } from '../../shared/document';
 import { ApiCallError, call, errorMessage } from '../api/client';
+import { LatestOnly } from '../api/latestOnly';
 import { Autosaver, type SaveState } from './autosave';
 import { clearDraft, readDraft, writeDraft, type Draft } from './drafts';
 import type { AppState } from './index';
@@ -27,6 +28,7 @@ export interface EditorSlice {
 }
 
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set, get) => {
+  const opening = new LatestOnly();
   const autosaver = new Autosaver({
     get,
     set,
@@ -52,10 +54,14 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
     moveError: null,
 
     openDoc: async (id) => {
+      // Only the document opened last is shown: a slow answer for one the reader already left is dropped (ADR 0034).
+      const token = opening.begin();
       await get().closeDoc();
+      if (!opening.isLatest(token)) return;
       set({ doc: null, docError: null, moveError: null, staleDraft: null, saveState: 'saved', saveError: null });
       try {
         const doc = await call('docs:get', { id });
+        if (!opening.isLatest(token)) return;
         const draft = readDraft(id);
         const differs = draft && (draft.body !== doc.body || draft.title !== doc.title || JSON.stringify(draft.fields) !== JSON.stringify(doc.fields));
         if (draft && differs && draft.baseRevision === doc.revision) {
@@ -67,7 +73,7 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
           if (draft && !differs) clearDraft(id);
         }
       } catch (e) {
-        set({ docError: errorMessage(e) });
+        if (opening.isLatest(token)) set({ docError: errorMessage(e) });
       }
     },
 

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HealthCheck, HealthFinding, HealthReport } from '../../../shared/contract/health';
 import { call, errorMessage } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
 import '../../styles/versions.css';
 import '../../styles/health.css';
@@ -21,24 +22,12 @@ const CHECK_LABELS: Record<HealthCheck, string> = {
  * marks every finding as seen, so the status bar only counts new ones.
  */
 export function HealthView() {
-  const [report, setReport] = useState<HealthReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const r = await call('health:seen', {});
-      setReport(r);
-      setError(null);
-      useAppStore.getState().healthShown(r);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
+  // health:seen reads the report and marks its findings seen; the status bar's count follows the report shown.
+  const { data: report, error, reload: load } = useQuery<HealthReport>('health:seen', () => call('health:seen', {}));
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (report) useAppStore.getState().healthShown(report);
+  }, [report]);
 
   const fix = async (f: HealthFinding): Promise<void> => {
     const { toast, loadLibrary } = useAppStore.getState();
@@ -51,7 +40,7 @@ export function HealthView() {
       toast('error', `Could not fix it: ${errorMessage(e)}`);
     } finally {
       setBusy(null);
-      await load();
+      load();
     }
   };
 
@@ -60,7 +49,7 @@ export function HealthView() {
     <>
       <div className="page-header">
         <h1 className="page-title">Repository health</h1>
-        <button type="button" className="button" onClick={() => void load()}>
+        <button type="button" className="button" onClick={load}>
           Check again
         </button>
       </div>

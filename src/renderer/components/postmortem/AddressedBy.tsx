@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { ResolvedRef } from '../../../shared/contract/links';
 import { isAddressingRef } from '../../../shared/kinds/postmortem';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
 import { CommitInput } from './CommitInput';
 
@@ -18,19 +18,8 @@ const parseRef = (text: string): string | null => {
  */
 export function AddressedBy({ value, n, onCommit }: { value: string; n: number; onCommit: (link: string) => void }) {
   const navigate = useAppStore((s) => s.navigate);
-  const [resolved, setResolved] = useState<ResolvedRef | null>(null);
-  useEffect(() => {
-    let live = true;
-    setResolved(null);
-    if (value) {
-      call('links:resolve', { refs: [value] })
-        .then(([r]) => live && setResolved(r ?? null))
-        .catch(() => undefined);
-    }
-    return () => {
-      live = false;
-    };
-  }, [value]);
+  // A failed look-up shows no link and no warning, as before it answered.
+  const resolved = useQuery<ResolvedRef | null>(value ? `links:resolve:${value}` : null, () => call('links:resolve', { refs: [value] }).then(([r]) => r ?? null)).data;
   return (
     <div className="pm-addressed">
       <span className="pm-addressed-label" aria-hidden="true">

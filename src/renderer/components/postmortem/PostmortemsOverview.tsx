@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PostmortemOverview } from '../../../shared/contract/postmortems';
 import { formatMinutes } from '../../../shared/kinds/postmortemMetrics';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import '../../styles/postmortemOverview.css';
 import { MEASURE_LABELS, OverviewChart, severityColour, type Measure } from './OverviewChart';
 import { localToday } from './usePostmortemFields';
@@ -16,20 +17,9 @@ const percent = (onTime: number, counted: number): string => (counted === 0 ? 'â
  * the share of action items done by their due date.
  */
 export function PostmortemsOverview() {
-  const [data, setData] = useState<PostmortemOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [measure, setMeasure] = useState<Measure>('resolve');
   const today = localToday();
-
-  useEffect(() => {
-    let live = true;
-    call('postmortems:overview', { today })
-      .then((d) => live && setData(d))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [today]);
+  const { data, error } = useQuery<PostmortemOverview>(`postmortems:overview:${today}`, () => call('postmortems:overview', { today }));
 
   const used = data ? data.severities.filter((s) => data.rows.some((r) => r.severity === s)) : [];
   return (

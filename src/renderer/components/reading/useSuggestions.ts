@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Document } from '../../../shared/document';
 import type { Anchor } from '../../../shared/reviews/schemas';
 import type { SuggestionView } from '../../../shared/reviews/suggestions';
 import { call, errorMessage } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
+
+const NONE: SuggestionView[] = [];
 
 export interface SuggestionsHandle {
   list: SuggestionView[];
@@ -20,21 +23,15 @@ export interface SuggestionsHandle {
  */
 export function useSuggestions(doc: Pick<Document, 'id' | 'revision'>): SuggestionsHandle {
   const identity = useAppStore((s) => s.identity);
-  const [list, setList] = useState<SuggestionView[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const who = identity ? `${identity.name}\n${identity.email}` : '';
-
-  useEffect(() => {
-    let live = true;
-    call('reviews:suggestions', { docId: doc.id }).then(
-      (r) => live && (setList(r.suggestions), setError(null)),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [doc.id, doc.revision, who]);
+  const key = `reviews:suggestions:${doc.id}:${who}`;
+  const query = useQuery(key, () => call('reviews:suggestions', { docId: doc.id }).then((r) => r.suggestions), { stamp: doc.revision });
+  const setList = query.setData;
+  // A failed suggestion's message belongs to the document and person it was made for.
+  const [actionError, setActionError] = useState<{ key: string; message: string } | null>(null);
+  const error = (actionError?.key === key ? actionError.message : null) ?? query.error;
+  const setError = useCallback((message: string | null) => setActionError(message === null ? null : { key, message }), [key]);
 
   const perform = useCallback(
     async (fn: () => Promise<{ suggestions: SuggestionView[]; document?: Document }>): Promise<boolean> => {
@@ -57,7 +54,7 @@ export function useSuggestions(doc: Pick<Document, 'id' | 'revision'>): Suggesti
         setBusy(false);
       }
     },
-    [],
+    [setList, setError],
   );
 
   const suggest = useCallback(
@@ -65,5 +62,5 @@ export function useSuggestions(doc: Pick<Document, 'id' | 'revision'>): Suggesti
     [doc.id, perform],
   );
   const decide = useCallback((id: string, accept: boolean) => perform(() => call('reviews:decideSuggestion', { docId: doc.id, suggestionId: id, accept })), [doc.id, perform]);
-  return { list, error, busy, suggest, decide };
+  return { list: query.data ?? NONE, error, busy, suggest, decide };
 }

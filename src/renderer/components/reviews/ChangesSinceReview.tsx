@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
 import { splitSections } from '../../../shared/markdown/sections';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useAppStore } from '../../store';
 import { InlineDiff } from '../TextDiffView';
 import { diffTexts, type TextDiff } from '../versionDiff';
 import { timeAgo } from '../../../shared/format/relativeTime';
@@ -37,18 +38,9 @@ export function changedSections(older: string, newer: string): SectionChange[] {
  * through, added ones marked).
  */
 export function ChangesSinceReview({ docId, body, revision }: { docId: string; body: string; revision: number }) {
-  const [reviewed, setReviewed] = useState<Awaited<ReturnType<typeof call<'reviews:reviewedText'>>> | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('reviews:reviewedText', { docId }).then(
-      (r) => live && (setReviewed(r), setError(null)),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [docId, revision]);
+  // "Your" review: the text is the one the person at the keyboard reviewed. A new revision (a new verdict) asks again.
+  const who = useAppStore((s) => (s.identity ? `${s.identity.name}\n${s.identity.email}` : ''));
+  const { data: reviewed, error } = useQuery(`reviews:reviewedText:${docId}:${who}`, () => call('reviews:reviewedText', { docId }), { stamp: revision });
   if (error) return <p className="inline-error">{error}</p>;
   if (!reviewed) return null;
   const changes = reviewed.body === null ? null : changedSections(reviewed.body, body);

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Person } from '../../../shared/document';
 import { initialStatus, LIFECYCLES } from '../../../shared/kinds/lifecycle';
 import { samePerson } from '../../../shared/reviews/people';
 import type { Reviewer } from '../../../shared/reviews/schemas';
 import type { ReviewerStatus, ReviewView } from '../../../shared/reviews/view';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { exactTime, timeAgo } from '../../../shared/format/relativeTime';
 import type { ReviewHandle } from './useReview';
 import { VerdictBadge } from './VerdictBadge';
@@ -102,10 +103,9 @@ function AddReviewer({ busy, startOpen, onAdd }: { busy: boolean; startOpen: boo
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [required, setRequired] = useState(true);
-  const [people, setPeople] = useState<Person[]>([]);
-  useEffect(() => {
-    call('identity:recent', {}).then(setPeople, () => setPeople([]));
-  }, []);
+  // The people to offer as reviewers; a failure offers none.
+  const recent = useQuery('identity:recent', () => call('identity:recent', {}));
+  const people: Person[] = (recent.error ? null : recent.data) ?? [];
   if (!open && !startOpen) {
     return (
       <button type="button" className="button button-quiet add-reviewer-toggle" onClick={() => setOpen(true)}>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Document } from '../../../shared/document';
 import type { Reviewer } from '../../../shared/reviews/schemas';
 import type { ReviewView } from '../../../shared/reviews/view';
 import { call, errorMessage } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
 
 export interface ReviewHandle {
@@ -23,21 +24,15 @@ export interface ReviewHandle {
  */
 export function useReview(doc: Pick<Document, 'id' | 'revision' | 'status'>): ReviewHandle {
   const identity = useAppStore((s) => s.identity);
-  const [review, setReview] = useState<ReviewView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const who = identity ? `${identity.name}\n${identity.email}` : '';
-
-  useEffect(() => {
-    let live = true;
-    call('reviews:get', { docId: doc.id }).then(
-      (r) => live && (setReview(r), setError(null)),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [doc.id, doc.revision, doc.status, who]);
+  const key = `reviews:get:${doc.id}:${who}`;
+  const query = useQuery(key, () => call('reviews:get', { docId: doc.id }), { stamp: `${doc.revision}:${doc.status}` });
+  const setReview = query.setData;
+  // A failed action's message belongs to the document and person it was made for.
+  const [actionError, setActionError] = useState<{ key: string; message: string } | null>(null);
+  const error = (actionError?.key === key ? actionError.message : null) ?? query.error;
+  const setError = useCallback((message: string | null) => setActionError(message === null ? null : { key, message }), [key]);
 
   const perform = useCallback(async <T,>(fn: () => Promise<T>, then: (value: T) => void): Promise<boolean> => {
     setBusy(true);
@@ -53,9 +48,9 @@ export function useReview(doc: Pick<Document, 'id' | 'revision' | 'status'>): Re
     } finally {
       setBusy(false);
     }
-  }, []);
+  }, [setError]);
 
-  const run = useCallback((fn: () => Promise<ReviewView>) => perform(fn, setReview), [perform]);
+  const run = useCallback((fn: () => Promise<ReviewView>) => perform(fn, setReview), [perform, setReview]);
 
   const request = useCallback(
     (note?: string, due?: string) =>
@@ -71,7 +66,7 @@ export function useReview(doc: Pick<Document, 'id' | 'revision' | 'status'>): Re
           void useAppStore.getState().loadLibrary();
         },
       ),
-    [doc.id, perform],
+    [doc.id, perform, setReview],
   );
 
   const setReviewers = useCallback(
@@ -93,8 +88,8 @@ export function useReview(doc: Pick<Document, 'id' | 'revision' | 'status'>): Re
           );
         },
       ),
-    [doc.id, perform],
+    [doc.id, perform, setReview],
   );
 
-  return { review, error, busy, run, request, setReviewers };
+  return { review: query.data ?? null, error, busy, run, request, setReviewers };
 }

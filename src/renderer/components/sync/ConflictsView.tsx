@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SyncConflict } from '../../../shared/contract/sync';
 import { call, errorMessage } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
 import { ConflictCard, type Resolution } from './ConflictCard';
 import '../../styles/sync.css';
@@ -10,23 +11,9 @@ import '../../styles/sync.css';
  * and the team repository is left alone until each one is resolved here.
  */
 export function ConflictsView() {
-  const [conflicts, setConflicts] = useState<SyncConflict[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data: conflicts, error: loadError, setData: setConflicts } = useQuery<SyncConflict[]>('sync:conflicts', () => call('sync:conflicts', {}));
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const load = useCallback(async () => {
-    try {
-      setConflicts(await call('sync:conflicts', {}));
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const resolve = async (c: SyncConflict, r: Resolution): Promise<void> => {
     const { toast, loadLibrary, refreshSyncStatus, syncNow, navigate } = useAppStore.getState();
@@ -34,7 +21,7 @@ export function ConflictsView() {
     try {
       const out = await call('sync:resolve', { id: c.id, ...r });
       setErrors(({ [c.id]: _gone, ...rest }) => rest);
-      setConflicts((list) => list?.filter((x) => x.id !== c.id) ?? null);
+      setConflicts((list) => (list ?? []).filter((x) => x.id !== c.id));
       void loadLibrary();
       void refreshSyncStatus();
       const what = out.trashed ? 'moved to the trash' : r.take === 'theirs' ? 'now matches the team repository' : 'will be pushed by the next sync';

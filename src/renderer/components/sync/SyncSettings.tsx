@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RemoteView } from '../../../shared/contract/sync';
 import { call, errorMessage } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
 import { LastSyncReport } from './LastSyncReport';
 import { RemoteForm } from './RemoteForm';
@@ -45,17 +46,11 @@ function AutoSyncSetting({ minutes, onChange }: { minutes: number; onChange: (m:
 
 /** The Sync settings page: connect the team repository, test it, auto-sync, and what the last sync did. */
 export function SyncSettings() {
-  const [remote, setRemote] = useState<RemoteView | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  // undefined until it answers; null when no team repository is connected.
+  const { data: remote, error, setData: setRemote } = useQuery<RemoteView | null>('sync:getRemote', () => call('sync:getRemote', {}));
   const identity = useAppStore((s) => s.identity);
   const lastResult = useAppStore((s) => s.syncStatus?.lastResult ?? null);
   const refresh = useAppStore((s) => s.refreshSyncStatus);
-
-  useEffect(() => {
-    call('sync:getRemote', {})
-      .then(setRemote)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, []);
 
   return (
     <div className="sync-page">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatestOnly } from '../../../../src/renderer/api/useQuery';
+import { LatestOnly } from '../../../../src/renderer/api/latestOnly';
 
 // The stale-answer guard behind useQuery: answers arrive in any order, and
 // only the one to the latest request is applied.
