@@ -31,6 +31,9 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
   const h = useReview(doc);
   const [mode, setReading] = useViewMode(doc.id, h.review);
   const reviewMode = mode.reviewer && mode.reading;
+  // Who is looking (a reviewer reads, an author edits) is known once the review is: until then neither body
+  // shows, so a reviewer never gets the editor, or its chunk, for a moment.
+  const known = h.review?.docId === doc.id || h.error !== null;
   const modeBar = <ViewModeBar mode={mode} onChange={setReading} />;
   return (
     <article className="editor" aria-label={`${displayRef(doc.kind, doc.number)} editor`}>
@@ -57,7 +60,9 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
       <StaleDraftBanner />
       <div className="editor-layout">
         <div className="editor-main">
-          {mode.reading ? (
+          {!known ? (
+            <p className="loading">Loading…</p>
+          ) : mode.reading ? (
             <Suspense fallback={<p className="loading">Loading…</p>}>
               <ReadingView doc={doc} h={h} />
             </Suspense>
