@@ -16,6 +16,7 @@ import { startWebApp, type WebApp } from '../support/webApp';
 
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com' };
 const BODY = ['## Summary', '', 'Split the renderer so the library paints first.', '', '```ts', 'const chunk = await import("./editor");', '```', ''].join('\n');
+const FLOW = ['## Summary', '', '```mermaid', 'flowchart LR', '  Library --> Reading', '  Reading --> Editor', '```', ''].join('\n');
 const PIE = ['## Summary', '', '```mermaid', 'pie title Bytes per chunk', '  "entry" : 442', '  "markdown" : 402', '```', ''].join('\n');
 
 /** Vite's warning size (build.chunkSizeWarningLimit, 500 kB of 1000 bytes), which the project does not raise. */
@@ -44,6 +45,7 @@ function sourcesOf(file: string): string[] {
 }
 
 let web: WebApp;
+let flowId: string;
 let pieId: string;
 const requested: string[] = [];
 
@@ -67,6 +69,9 @@ beforeAll(async () => {
   const pie = await dispatch<{ id: string; revision: number }>('docs:create', { kind: 'rfc', title: 'Chunk sizes as a pie' });
   await dispatch('docs:update', { id: pie.id, baseRevision: pie.revision, body: PIE });
   pieId = pie.id;
+  const flow = await dispatch<{ id: string; revision: number }>('docs:create', { kind: 'rfc', title: 'Chunks as a flowchart' });
+  await dispatch('docs:update', { id: flow.id, baseRevision: flow.revision, body: FLOW });
+  flowId = flow.id;
   await dispatch('identity:set', GRACE);
   await web.page.reload();
 });
@@ -127,14 +132,20 @@ describe('the renderer in chunks', () => {
     expect(web.problems).toEqual([]);
   });
 
-  it("loads Mermaid's parser chunk when a diagram that needs it is drawn", async () => {
+  it("loads Mermaid's parser chunk only for a diagram type that needs it (a pie, not a flowchart)", async () => {
     const { page } = web;
-    await page.evaluate((id) => {
-      history.pushState(null, '', `#doc/${id}`);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, pieId);
-    const diagram = page.getByRole('article', { name: 'RFC-2 editor' }).locator('[data-diagram]');
-    await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 30_000 }).toBe('drawn');
+    const drawn = async (id: string, ref: string): Promise<void> => {
+      await page.evaluate((docId) => {
+        history.pushState(null, '', `#doc/${docId}`);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, id);
+      const diagram = page.getByRole('article', { name: `${ref} editor` }).locator('[data-diagram]');
+      await expect.poll(() => diagram.getAttribute('data-state'), { timeout: 30_000 }).toBe('drawn');
+    };
+    await drawn(flowId, 'RFC-3');
+    expect(loaded(/node_modules\/mermaid\//).length).toBeGreaterThan(0);
+    expect(requestedChunks()).not.toContain(oversized()[0]);
+    await drawn(pieId, 'RFC-2');
     expect(requestedChunks()).toContain(oversized()[0]);
     expect(web.problems).toEqual([]);
   });
