@@ -10,7 +10,7 @@ import { RFC_SECTIONS } from '../../src/shared/kinds/rfc';
 import { sectionText, splitSections } from '../../src/shared/markdown/sections';
 import { launchBrowser, type Browser } from '../support/browser';
 import { requireRenderer } from '../support/renderer';
-import { fillSection, sectionValue } from '../support/bodyEditor';
+import { bodyBox, fillSection, sectionValue } from '../support/bodyEditor';
 
 const ADA = { name: 'Ada Lovelace', email: 'ada@example.test' };
 const SCREENSHOT = path.resolve('test-results/screenshots/rfc-editor.png');
@@ -97,6 +97,8 @@ async function newRfc(page: Page, ref: string) {
   await page.getByRole('banner').getByRole('button', { name: 'New RFC', exact: true }).click();
   const editor = editorOf(page, ref);
   await editor.waitFor();
+  // The editor is a chunk of its own, loaded after the document shows (tests/e2e/codeSplit.test.ts).
+  await bodyBox(editor).waitFor();
   return editor;
 }
 

@@ -5,7 +5,15 @@ import { documentToMarkdown } from '../../shared/format/documentMarkdown';
 import { call, errorMessage } from '../api/client';
 import { diagramsSettled } from '../markdown/mermaidDiagrams';
 import { useAppStore } from '../store';
-import { PrintView } from './PrintView';
+
+type PrintViewComponent = (typeof import('./PrintView'))['PrintView'];
+let printViewLoad: Promise<PrintViewComponent> | null = null;
+/**
+ * The print view renders with the Markdown renderer, a chunk of its own; it
+ * is fetched when a document's actions first show, so that the browser's own
+ * print (Ctrl+P: `beforeprint` is synchronous) finds it ready.
+ */
+const loadPrintView = (): Promise<PrintViewComponent> => (printViewLoad ??= import('./PrintView').then((m) => m.PrintView));
 
 async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
@@ -27,6 +35,14 @@ export function DocumentActions({ doc }: { doc: Document }) {
   const toast = useAppStore((s) => s.toast);
   const bridge = useAppStore((s) => s.bridge);
   const [printing, setPrinting] = useState(false);
+  const [PrintView, setPrintView] = useState<PrintViewComponent | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadPrintView().then((view) => live && setPrintView(() => view));
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => {
     // Ctrl+P or the browser menu print too: render the print view for them as well.
     const before = (): void => flushSync(() => setPrinting(true));
@@ -48,7 +64,11 @@ export function DocumentActions({ doc }: { doc: Document }) {
   };
   const print = async (): Promise<void> => {
     await useAppStore.getState().saveNow();
-    flushSync(() => setPrinting(true));
+    const view = await loadPrintView();
+    flushSync(() => {
+      setPrintView(() => view);
+      setPrinting(true);
+    });
     // Diagrams draw asynchronously; the page is printed once each is drawn or shows its problem.
     await diagramsSettled(document.querySelector('.print-view') ?? document);
     if (bridge !== 'electron') {
@@ -66,7 +86,7 @@ export function DocumentActions({ doc }: { doc: Document }) {
   };
   return (
     <div className="document-actions">
-      {printing && createPortal(<PrintView doc={doc} />, document.body)}
+      {printing && PrintView && createPortal(<PrintView doc={doc} />, document.body)}
       <button type="button" className="button button-quiet" onClick={() => void copy()}>
         Copy as Markdown
       </button>

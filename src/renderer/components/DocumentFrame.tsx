@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Document } from '../../shared/document';
 import { displayRef } from '../../shared/kinds/kinds';
 import { BacklinksPanel } from './BacklinksPanel';
 import { DeleteDocumentButton } from './DeleteDocumentButton';
 import { DocumentActions } from './DocumentActions';
 import { HistoryPanel } from './HistoryPanel';
-import { ReadingView } from './reading/ReadingView';
 import { useViewMode } from './reading/viewMode';
 import { ViewModeBar } from './reading/ViewModeBar';
 import { ReviewPanel } from './reviews/ReviewPanel';
@@ -16,6 +15,11 @@ import { StatusBadge } from './StatusBadge';
 import { StatusControls } from './StatusControls';
 import { TitleField } from './TitleField';
 import { VersionsPanel } from './VersionsPanel';
+import '../styles/reading.css';
+
+// The reading view and the editor (children, LazyDocumentEditor) are separate chunks that share the
+// Markdown renderer: reading a document never loads the editor (tests/e2e/codeSplit.test.ts).
+const ReadingView = lazy(() => import('./reading/ReadingView').then((m) => ({ default: m.ReadingView })));
 
 /**
  * What every kind's editor shares: reference, title, save state, lifecycle,
@@ -27,6 +31,9 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
   const h = useReview(doc);
   const [mode, setReading] = useViewMode(doc.id, h.review);
   const reviewMode = mode.reviewer && mode.reading;
+  // Who is looking (a reviewer reads, an author edits) is known once the review is: until then neither body
+  // shows, so a reviewer never gets the editor, or its chunk, for a moment.
+  const known = h.review?.docId === doc.id || h.error !== null;
   const modeBar = <ViewModeBar mode={mode} onChange={setReading} />;
   return (
     <article className="editor" aria-label={`${displayRef(doc.kind, doc.number)} editor`}>
@@ -53,7 +60,15 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
       <StaleDraftBanner />
       <div className="editor-layout">
         <div className="editor-main">
-          {mode.reading ? <ReadingView doc={doc} h={h} /> : children}
+          {!known ? (
+            <p className="loading">Loading…</p>
+          ) : mode.reading ? (
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              <ReadingView doc={doc} h={h} />
+            </Suspense>
+          ) : (
+            children
+          )}
           <BacklinksPanel doc={doc} />
           <VersionsPanel doc={doc} />
           <HistoryPanel docId={doc.id} kind={doc.kind} status={doc.status} />

@@ -1,6 +1,6 @@
-import MDEditor from '@uiw/react-md-editor/nohighlight';
 import type { Document } from '../../shared/document';
 import { documentToMarkdown } from '../../shared/format/documentMarkdown';
+import { Markdown } from '../markdown/Markdown';
 import { previewRehypePlugins } from '../markdown/previewPlugins';
 import { useAppStore } from '../store';
 import { imagesAllowed } from '../store/readingSlice';
@@ -13,7 +13,7 @@ export function PrintView({ doc }: { doc: Document }) {
   const markdown = documentToMarkdown(doc).replace(FRONT_MATTER_RE, '');
   return (
     <div className="print-view" data-color-mode="light">
-      <MDEditor.Markdown source={markdown} rehypePlugins={previewRehypePlugins(allow)} />
+      <Markdown source={markdown} rehypePlugins={previewRehypePlugins(allow)} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Document } from '../../shared/document';
 import { DocumentFrame } from './DocumentFrame';
-import { DocumentEditor } from './editor/DocumentEditor';
+import { LazyDocumentEditor } from './editor/LazyDocumentEditor';
 import { MetadataForm } from './MetadataForm';
 
 /** The RFC editor: one continuous document, the metadata block, then the whole body in one Markdown editor. */
@@ -8,7 +8,7 @@ export function RfcEditor({ doc }: { doc: Document }) {
   return (
     <DocumentFrame doc={doc}>
       <MetadataForm doc={doc} />
-      <DocumentEditor doc={doc} />
+      <LazyDocumentEditor doc={doc} />
     </DocumentFrame>
   );
 }

@@ -1,7 +1,7 @@
 import type { Document } from '../../../shared/document';
 import '../../styles/adr.css';
 import { DocumentFrame } from '../DocumentFrame';
-import { DocumentEditor } from '../editor/DocumentEditor';
+import { LazyDocumentEditor } from '../editor/LazyDocumentEditor';
 import { AdrMetadataForm } from './AdrMetadataForm';
 import { SupersedeLinks } from './SupersedeLinks';
 
@@ -11,7 +11,7 @@ export function AdrEditor({ doc }: { doc: Document }) {
     <DocumentFrame doc={doc}>
       <AdrMetadataForm doc={doc} />
       <SupersedeLinks doc={doc} />
-      <DocumentEditor doc={doc} />
+      <LazyDocumentEditor doc={doc} />
     </DocumentFrame>
   );
 }

@@ -1,9 +1,9 @@
-import MDEditor from '@uiw/react-md-editor/nohighlight';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { DocKind } from '../../../shared/kinds/kinds';
 import type { TeamTemplate } from '../../../shared/kinds/teamTemplates';
 import { sectionHint } from '../../../shared/kinds/templates';
 import { sectionText, splitSections } from '../../../shared/markdown/sections';
+import { Markdown } from '../../markdown/Markdown';
 import { previewRehypePlugins } from '../../markdown/previewPlugins';
 import { useAppStore } from '../../store';
 import { imagesAllowed } from '../../store/readingSlice';
@@ -37,7 +37,7 @@ interface SectionPreviewProps {
 const SectionPreview = memo(function SectionPreview({ index, markdown, hint, plugins }: SectionPreviewProps) {
   return (
     <div className="doc-preview-section" data-outline-index={index}>
-      {markdown.trim() && <MDEditor.Markdown source={markdown} rehypePlugins={plugins} />}
+      {markdown.trim() && <Markdown source={markdown} rehypePlugins={plugins} />}
       {hint && (
         <p className="doc-preview-hint">
           <span className="visually-hidden">Empty section. Hint: </span>

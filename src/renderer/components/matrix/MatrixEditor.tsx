@@ -3,7 +3,7 @@ import type { Document } from '../../../shared/document';
 import { scoreMatrix } from '../../../shared/kinds/matrixScoring';
 import '../../styles/matrix.css';
 import { DocumentFrame } from '../DocumentFrame';
-import { DocumentEditor } from '../editor/DocumentEditor';
+import { LazyDocumentEditor } from '../editor/LazyDocumentEditor';
 import { DecisionFields } from './DecisionFields';
 import { MatrixDetails } from './MatrixDetails';
 import { MatrixGrid, optionLabel } from './MatrixGrid';
@@ -34,7 +34,7 @@ export function MatrixEditor({ doc }: { doc: Document }) {
         <RankingSummary score={score} labelOf={labelOf} fields={fields} update={update} />
       </section>
       <DecisionFields fields={fields} leaderName={leaderName} update={update} />
-      <DocumentEditor doc={doc} />
+      <LazyDocumentEditor doc={doc} />
     </DocumentFrame>
   );
 }

@@ -1,7 +1,7 @@
 import type { Document } from '../../../shared/document';
 import '../../styles/postmortem.css';
 import { DocumentFrame } from '../DocumentFrame';
-import { DocumentEditor } from '../editor/DocumentEditor';
+import { LazyDocumentEditor } from '../editor/LazyDocumentEditor';
 import { ActionItemsTable } from './ActionItemsTable';
 import { ContributingFactors } from './ContributingFactors';
 import { IncidentDetails } from './IncidentDetails';
@@ -19,7 +19,7 @@ export function PostmortemEditor({ doc }: { doc: Document }) {
         <IncidentDetails doc={doc} />
         <TimelineTable doc={doc} />
         <ContributingFactors doc={doc} />
-        <DocumentEditor doc={doc} />
+        <LazyDocumentEditor doc={doc} />
         <ActionItemsTable doc={doc} />
       </div>
     </DocumentFrame>

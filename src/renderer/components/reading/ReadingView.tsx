@@ -1,4 +1,3 @@
-import MDEditor from '@uiw/react-md-editor/nohighlight';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Document } from '../../../shared/document';
 import { generatedBlock } from '../../../shared/format/generatedBlocks';
@@ -7,6 +6,7 @@ import type { Anchor } from '../../../shared/reviews/schemas';
 import type { SuggestionView } from '../../../shared/reviews/suggestions';
 import type { ReviewView } from '../../../shared/reviews/view';
 import { call } from '../../api/client';
+import { Markdown } from '../../markdown/Markdown';
 import { previewRehypePlugins } from '../../markdown/previewPlugins';
 import { rehypeSourceMarks, type MarkRange } from '../../markdown/rehypeSourceMarks';
 import { useAppStore } from '../../store';
@@ -18,7 +18,6 @@ import { selectedSourceRange } from './readingSelection';
 import { RemoteImagesBar } from './RemoteImagesBar';
 import { SuggestionCard } from './SuggestionCard';
 import { useSuggestions, type SuggestionsHandle } from './useSuggestions';
-import '../../styles/reading.css';
 
 const normalize = (s: string): string => s.replace(/\r\n?/g, '\n');
 
@@ -135,11 +134,11 @@ export function ReadingView({ doc, h }: { doc: Document; h: ReviewHandle }) {
           }
         }}
       >
-        {body.trim() ? <MDEditor.Markdown source={body} rehypePlugins={plugins} components={components} /> : <p className="review-muted">This document has no text yet.</p>}
+        {body.trim() ? <Markdown source={body} rehypePlugins={plugins} components={components} /> : <p className="review-muted">This document has no text yet.</p>}
       </div>
       {extra && (
         <div className="reading-body reading-generated" data-color-mode="auto">
-          <MDEditor.Markdown source={extra} rehypePlugins={extraPlugins} />
+          <Markdown source={extra} rehypePlugins={extraPlugins} />
         </div>
       )}
       {elsewhere.length > 0 && (
