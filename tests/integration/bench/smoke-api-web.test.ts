@@ -1,0 +1,3 @@
+import { benchSmoke } from '../../support/benchSmoke';
+
+benchSmoke(['api', 'web']);
