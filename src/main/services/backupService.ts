@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { BackupView, RestoreResult } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
-import { BACKUP_DIR, backupDatabase, listBackups, restoreBackup, type BackupInfo } from '../store/backup';
+import { BACKUP_DIR, backupDatabase, listBackups, restoreBackup, type BackupInfo, type RestoreOutcome } from '../store/backup';
 import { DB_FILE, type Db } from '../store/openDatabase';
 import type { FromRestoreWorker, RestoreJob } from '../store/restoreWorker';
 
@@ -62,8 +62,8 @@ export class BackupService {
   /**
    * Puts backup `id` in place of the library. The library as it is is backed
    * up first (kept whatever the rotation), so restoring that backup undoes
-   * this restore; the replaced file is also kept beside the database
-   * (designdesk.sqlite.before-restore-<time>), as the CLI keeps it.
+   * this restore. All of it runs with the database closed, in the worker
+   * when there is one.
    */
   restore(id: string): Promise<RestoreResult> {
     // The hold starts at once: a call made after this one sees the restored library.
@@ -72,10 +72,9 @@ export class BackupService {
         const target = this.find(id);
         const reason = this.d.busy();
         if (reason) throw new AppError('CONFLICT', reason);
-        // Not rotated now: the backup being restored may be the oldest one kept.
-        const undo = this.viewOf(await backupDatabase(this.d.db(), this.dir, { ...this.options(), keep: Number.POSITIVE_INFINITY }));
-        await this.d.whileClosed(() => this.swapIn(target));
-        return { restored: this.view(target), undo };
+        const { undoFile } = await this.d.whileClosed(() => this.swapIn(target));
+        if (!undoFile) throw new AppError('NOT_FOUND', 'The workspace had no database to back up before the restore.');
+        return { restored: this.view(target), undo: this.viewOf(undoFile) };
       }),
     );
   }
@@ -86,17 +85,20 @@ export class BackupService {
     return found;
   }
 
-  private async swapIn(target: BackupInfo): Promise<void> {
+  /** With the database closed: check the backup, back the library up (not rotated: the backup restored may be the oldest kept), swap the file. */
+  private async swapIn(target: BackupInfo): Promise<RestoreOutcome> {
     const dbFile = path.join(this.d.workspaceDir, DB_FILE);
     try {
-      await (this.d.worker ? this.inWorker(this.d.worker, { backupFile: target.file, dbFile, now: this.d.now().toISOString(), ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) }) : restoreBackup(target.file, dbFile, this.options()));
+      return await (this.d.worker
+        ? this.inWorker(this.d.worker, { backupFile: target.file, dbFile, backUpTo: this.dir, now: this.d.now().toISOString(), ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) })
+        : restoreBackup(target.file, dbFile, { ...this.options(), backUpTo: this.dir }));
     } catch (e) {
       const why = (e instanceof Error ? e.message : String(e)).replace(/^SqliteError: /, '').replaceAll(target.file, path.basename(target.file));
       throw new AppError('VALIDATION', `The backup ${path.basename(target.file)} could not be restored: ${why} Your library is as it was.`, { id: path.basename(target.file) });
     }
   }
 
-  private inWorker(w: RestoreWorkerOptions, job: RestoreJob): Promise<void> {
+  private inWorker(w: RestoreWorkerOptions, job: RestoreJob): Promise<RestoreOutcome> {
     return new Promise((resolve, reject) => {
       const worker = new Worker(w.script, { workerData: job });
       let settled = false;
@@ -106,7 +108,7 @@ export class BackupService {
         f();
         void worker.terminate();
       };
-      worker.on('message', (m: FromRestoreWorker) => settle(() => (m.type === 'done' ? resolve() : reject(new Error(m.message)))));
+      worker.on('message', (m: FromRestoreWorker) => settle(() => (m.type === 'done' ? resolve(m.outcome) : reject(new Error(m.message)))));
       worker.on('error', (e) => settle(() => reject(e)));
       worker.on('exit', (code) => settle(() => reject(new Error(`the restore worker ended (exit code ${code}) before it finished.`))));
     });
@@ -139,7 +141,8 @@ export class BackupService {
     try {
       const db = new Database(file, { readonly: true, fileMustExist: true, ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) });
       try {
-        return (db.prepare('SELECT count(*) AS n FROM documents WHERE deleted_at IS NULL').get() as { n: number }).n;
+        // library_rows holds the live documents only, and counts from an index: a scan of documents reads every body.
+        return (db.prepare('SELECT count(*) AS n FROM library_rows').get() as { n: number }).n;
       } finally {
         db.close();
       }

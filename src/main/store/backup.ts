@@ -147,20 +147,34 @@ export interface RestoreOptions {
   now?: () => Date;
   /** Path to a better_sqlite3.node built for the running runtime (Electron); see docs/adr/0003. */
   nativeBinding?: string;
+  /**
+   * Back the current database up into this folder once the backup passed its
+   * check (never rotated away), instead of keeping the replaced file aside:
+   * restoring that backup undoes this restore (Settings > Backups).
+   */
+  backUpTo?: string;
+}
+
+export interface RestoreOutcome {
+  /** Where the replaced database was kept aside (the CLI), or null. */
+  keptAs: string | null;
+  /** The backup of the replaced database (with `backUpTo`), or null. */
+  undoFile: string | null;
 }
 
 /**
  * Restores a backup into a closed workspace (docs/reliability.md, "Restore"):
- * checks the backup, keeps the current database as
- * designdesk.sqlite.before-restore-<time>, drops its WAL and shared-memory
- * files, and copies the backup in with SQLite's backup API. The app must not
- * have the workspace open. A damaged backup is refused before anything
- * changes; a copy that fails puts the kept database back. The check reads
- * the whole file (seconds for a large workspace): the app runs this in a
- * worker thread (restoreWorker.ts), the CLI in its own process.
+ * checks the backup, keeps the current database (as
+ * designdesk.sqlite.before-restore-<time>, or as a backup with `backUpTo`),
+ * drops its WAL and shared-memory files, and copies the backup in with
+ * SQLite's backup API. The app must not have the workspace open. A damaged
+ * backup is refused before anything changes; a copy that fails leaves the
+ * current database in place. The check and the copies read and write the
+ * whole file (seconds for a large workspace): the app runs this in a worker
+ * thread (restoreWorker.ts), the CLI in its own process.
  */
-export async function restoreBackup(backupFile: string, dbFile: string, options: RestoreOptions = {}): Promise<{ keptAs: string | null }> {
-  const { now = () => new Date(), nativeBinding } = options;
+export async function restoreBackup(backupFile: string, dbFile: string, options: RestoreOptions = {}): Promise<RestoreOutcome> {
+  const { now = () => new Date(), nativeBinding, backUpTo } = options;
   const binding = nativeBinding ? { nativeBinding } : {};
   const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...binding });
   try {
@@ -169,6 +183,18 @@ export async function restoreBackup(backupFile: string, dbFile: string, options:
     const schema = source.pragma('user_version', { simple: true }) as number;
     const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
     if (schema > known) throw new Error(`The backup ${backupFile} was written by a newer DesignDesk (schema ${schema}, this build knows ${known}).`);
+    let undoFile: string | null = null;
+    let keptAs: string | null = null;
+    if (fs.existsSync(dbFile)) {
+      // Fold the WAL into the file first so what is kept is complete on its own.
+      const live = new Database(dbFile, binding);
+      try {
+        live.pragma('wal_checkpoint(TRUNCATE)');
+        if (backUpTo) undoFile = await backupDatabase(live, backUpTo, { now, keep: Number.POSITIVE_INFINITY });
+      } finally {
+        live.close();
+      }
+    }
     const tmp = `${dbFile}.restoring`;
     fs.rmSync(tmp, { force: true });
     try {
@@ -177,16 +203,8 @@ export async function restoreBackup(backupFile: string, dbFile: string, options:
       fs.rmSync(tmp, { force: true });
       throw e;
     }
-    let keptAs: string | null = null;
-    if (fs.existsSync(dbFile)) {
+    if (!backUpTo && fs.existsSync(dbFile)) {
       keptAs = `${dbFile}.before-restore-${stamp(now())}`;
-      // Fold the WAL into the file first so the kept copy is complete on its own.
-      const live = new Database(dbFile, binding);
-      try {
-        live.pragma('wal_checkpoint(TRUNCATE)');
-      } finally {
-        live.close();
-      }
       fs.renameSync(dbFile, keptAs);
     }
     try {
@@ -197,7 +215,7 @@ export async function restoreBackup(backupFile: string, dbFile: string, options:
       fs.rmSync(tmp, { force: true });
       throw e;
     }
-    return { keptAs };
+    return { keptAs, undoFile };
   } finally {
     source.close();
   }
