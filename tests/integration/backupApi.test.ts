@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +98,36 @@ describe('backups:restore', () => {
     expect((await call('backups:list', {})).backups.map((b) => b.id).at(-1)).toBe(oldest.id);
     await call('backups:restore', { id: oldest.id });
     expect(await titles()).toEqual(['Oldest']);
+  });
+
+  it('refuses while a sync runs, changing nothing, and restores once it ended', async () => {
+    // A team "server" that takes the request and never answers: the sync waits in its fetch.
+    const sockets = new Set<import('node:net').Socket>();
+    const server = http.createServer(() => undefined);
+    server.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      app = open();
+      await call('docs:create', { kind: 'rfc', title: 'Current' });
+      const backup = await call('backups:create', {});
+      await call('docs:create', { kind: 'rfc', title: 'Later' });
+      const port = (server.address() as import('node:net').AddressInfo).port;
+      await call('sync:setRemote', { url: `http://127.0.0.1:${port}/team.git`, branch: 'main', authorName: 'Ada', authorEmail: 'ada@example.test', auth: { kind: 'none' } });
+      const syncing = app.dispatch('sync:run', {});
+      await expect.poll(async () => (await call('sync:status', {})).running).toBe(true);
+      const before = files();
+      const refused = (await app.dispatch('backups:restore', { id: backup.id })) as Result<unknown>;
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A sync is running: wait for it to finish (or cancel it), then restore.' } });
+      expect(files()).toEqual(before);
+      expect(await titles()).toEqual(['Current', 'Later']);
+      await call('sync:cancel', {});
+      await syncing;
+      await call('backups:restore', { id: backup.id });
+      expect(await titles()).toEqual(['Current']);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('refuses an id that is not a listed backup name, with a message, and changes nothing', async () => {
