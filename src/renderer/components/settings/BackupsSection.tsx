@@ -5,12 +5,8 @@ import { call, errorMessage } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { formatSize } from './formatSize';
 import { restoreBackupAndReload } from './restoreBackup';
-
-/** "1.2 MB", "380 KB". */
-export function formatSize(bytes: number): string {
-  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 const documentsIn = (b: BackupView): string => (b.documents === null ? 'unreadable' : `${b.documents} ${b.documents === 1 ? 'document' : 'documents'}`);
 
