@@ -1,5 +1,5 @@
 // Bundles the Node side: the Electron shell (main + preload), the web host,
-// the command line and the sync worker. better-sqlite3 and electron stay external.
+// the command line and the sync, publish and restore workers. better-sqlite3 and electron stay external.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
@@ -22,5 +22,7 @@ await Promise.all([
   build({ ...common, entryPoints: { 'sync-worker': 'src/main/sync/syncWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   // The publish worker ("Publish site...": src/main/publish/publishService.ts starts it).
   build({ ...common, entryPoints: { 'publish-worker': 'src/main/publish/publishWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  // The restore worker (Settings > Backups > Restore...: src/main/services/backupService.ts starts it).
+  build({ ...common, entryPoints: { 'restore-worker': 'src/main/store/restoreWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
 ]);
 console.log('built dist/main');

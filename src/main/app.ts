@@ -29,6 +29,8 @@ import { ReviewStore } from './store/reviewStore';
 import { SearchIndex } from './store/searchIndex';
 import { SettingsStore } from './store/settingsStore';
 import { BACKUP_DIR, startAutoBackup, type AutoBackupOptions } from './store/backup';
+import { BackupService, type RestoreWorkerOptions } from './services/backupService';
+import { AppError } from '../shared/errors';
 import { FileSecretStore, type SecretStore } from './sync/secretStore';
 import { PublishService, type PublishWorkerOptions } from './publish/publishService';
 import { extraRecordSets } from './sync/syncParts';
@@ -58,6 +60,8 @@ export interface AppOptions {
   backups?: boolean | AutoBackupOptions;
   /** Run syncs in this worker thread (the hosts give dist/main/sync-worker.cjs); in the calling thread when absent. */
   syncWorker?: SyncWorkerOptions;
+  /** Check and copy a backup restored from Settings in this worker thread (the hosts give dist/main/restore-worker.cjs); in the calling thread when absent. */
+  restoreWorker?: RestoreWorkerOptions;
   /** Run "Publish site..." in this worker thread (the hosts give dist/main/publish-worker.cjs); in the calling thread when absent. */
   publishWorker?: PublishWorkerOptions;
   /**
@@ -79,17 +83,19 @@ export interface App {
   close(): void;
 }
 
-/** The one place that composes the services of a workspace. */
-export function createApp(options: AppOptions): App {
-  fs.mkdirSync(options.workspaceDir, { recursive: true });
-  const lock = options.lock ? acquireWorkspaceLock(options.workspaceDir, options.lock) : null;
-  let db: Db;
-  try {
-    db = openDatabase(path.join(options.workspaceDir, DB_FILE), { nativeBinding: options.nativeBinding });
-  } catch (e) {
-    lock?.release();
-    throw e;
-  }
+/** The services of one open database; recomposed when a restore reopens it. */
+interface Parts {
+  db: Db;
+  documents: DocumentService;
+  importer: ImportService;
+  exporter: ExportService;
+  settings: SettingsStore;
+  sync: SyncService;
+  publisher: PublishService;
+  dispatch: Dispatch;
+}
+
+function compose(db: Db, options: AppOptions, backups: BackupService): Parts {
   const settings = new SettingsStore(db);
   let fallback: Person | undefined;
   const identity = (): Person => settings.get<Person>('identity') ?? (fallback ??= (options.fallbackIdentity ?? defaultIdentity)());
@@ -114,20 +120,92 @@ export function createApp(options: AppOptions): App {
   const publisher = new PublishService({ workspaceDir: options.workspaceDir, ...(options.publishWorker ? { worker: options.publishWorker } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const postmortems = new PostmortemOverviewService(db, settings, ctx.now);
   const health = new HealthService(store, documents, reviewStore, settings, () => sync.status().lastResult?.errors ?? []);
-  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, postmortems, settings, sync, publisher, health, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
-  const backups = options.backups ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), options.backups === true ? {} : options.backups) : null;
+  const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, postmortems, settings, sync, publisher, health, backups, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
+  return { db, documents, importer: new ImportService(store, ctx, [links], recorder), exporter: new ExportService(store), settings, sync, publisher, dispatch: createDispatch(handlers, options.dispatch) };
+}
+
+/**
+ * The one place that composes the services of a workspace. A restore from
+ * Settings closes the database and opens it again (BackupService): the
+ * services are then composed anew, and `dispatch` holds calls meanwhile.
+ */
+export function createApp(options: AppOptions): App {
+  fs.mkdirSync(options.workspaceDir, { recursive: true });
+  const lock = options.lock ? acquireWorkspaceLock(options.workspaceDir, options.lock) : null;
+  const dbFile = path.join(options.workspaceDir, DB_FILE);
+  const open = (): Db => openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+  const autoOptions = options.backups === true ? {} : options.backups || null;
+  const startBackups = (db: Db, skipFirst: boolean) => (autoOptions ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), { ...(options.now ? { now: options.now } : {}), ...autoOptions, skipFirst }) : null);
+  /** While set, every call waits for it (a restore holds the workspace still). */
+  let gate: Promise<unknown> | null = null;
+  const busy = (): string | null =>
+    parts.sync.status().running ? 'A sync is running: wait for it to finish (or cancel it), then restore.' : parts.publisher.status().running ? 'A publish is running: wait for it to finish, then restore.' : null;
+  const backups = new BackupService({
+    workspaceDir: options.workspaceDir,
+    db: () => parts.db,
+    now: options.now ?? (() => new Date()),
+    ...(autoOptions && autoOptions.keep ? { keep: autoOptions.keep } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.restoreWorker ? { worker: options.restoreWorker } : {}),
+    busy,
+    exclusive: async (work) => {
+      const held = work();
+      gate = held.catch(() => undefined).finally(() => (gate = null));
+      return held;
+    },
+    whileClosed: async (swap) => {
+      auto?.stop();
+      await auto?.running();
+      const reason = busy();
+      if (reason) {
+        auto = startBackups(parts.db, true);
+        throw new AppError('CONFLICT', reason);
+      }
+      parts.sync.close();
+      parts.db.close();
+      try {
+        return await swap();
+      } finally {
+        parts = compose(open(), options, backups);
+        auto = startBackups(parts.db, true);
+      }
+    },
+  });
+  let parts: Parts;
+  try {
+    parts = compose(open(), options, backups);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  let auto = startBackups(parts.db, false);
   return {
-    db,
-    documents,
-    importer: new ImportService(store, ctx, [links], recorder),
-    exporter: new ExportService(store),
-    settings,
-    sync,
-    dispatch: createDispatch(handlers, options.dispatch),
+    get db() {
+      return parts.db;
+    },
+    get documents() {
+      return parts.documents;
+    },
+    get importer() {
+      return parts.importer;
+    },
+    get exporter() {
+      return parts.exporter;
+    },
+    get settings() {
+      return parts.settings;
+    },
+    get sync() {
+      return parts.sync;
+    },
+    dispatch: async (channel, input) => {
+      while (gate) await gate;
+      return parts.dispatch(channel, input);
+    },
     close: () => {
-      backups?.stop();
-      sync.close();
-      db.close();
+      auto?.stop();
+      parts.sync.close();
+      if (parts.db.open) parts.db.close();
       lock?.release();
     },
   };

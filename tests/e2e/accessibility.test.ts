@@ -180,7 +180,7 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
     expect(report()).toBe('');
   });
 
-  it('action items, dashboard, sync settings, settings and repository health', async () => {
+  it('action items, dashboard, sync settings, settings (with its restore confirmation) and repository health', async () => {
     await nav('Action items').click();
     await page.getByRole('heading', { name: /Action items/, level: 1 }).waitFor();
     await check('action items');
@@ -196,6 +196,12 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
     await nav('Settings').click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await check('settings');
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.getByTestId('backup-row').first().getByRole('button', { name: /^Restore the backup from / }).click();
+    await page.getByRole('alertdialog', { name: /^Restore the backup from / }).waitFor();
+    await check('restore backup confirmation');
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     await nav('Health').click();
     await page.getByRole('heading', { name: 'Repository health', level: 1 }).waitFor();
     await page.locator('.health-list, .health-empty').first().waitFor();
@@ -261,6 +267,6 @@ describe.sequential('accessibility (axe-core) of every main screen, in light, da
 
   it('scanned every screen', () => {
     if (findings.length) console.log(report());
-    expect(screens).toHaveLength(28);
+    expect(screens).toHaveLength(29);
   });
 });

@@ -53,6 +53,23 @@ describe('backupDatabase', () => {
     expect(fs.readdirSync(backups).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('two backups at once both complete; only a stale .partial is swept', async () => {
+    // Found with Settings > Backups: the hourly backup on start and "Back up now" ran together,
+    // and the first to finish deleted the other's .partial file mid-write (ENOENT on its rename).
+    app.documents.create('rfc', 'Twice');
+    const backups = path.join(dir, BACKUP_DIR);
+    fs.mkdirSync(backups, { recursive: true });
+    const stale = path.join(backups, 'designdesk-20200101T000000000Z.sqlite.partial');
+    fs.writeFileSync(stale, 'left by a crash');
+    const old = new Date(Date.now() - 11 * 60 * 1000);
+    fs.utimesSync(stale, old, old);
+    let t = Date.parse('2026-11-27T10:00:00Z');
+    const now = () => new Date((t += 1000));
+    const both = await Promise.all([backupDatabase(app.db, backups, { now }), backupDatabase(app.db, backups, { now })]);
+    expect(both.map((f) => titlesIn(f))).toEqual([['Twice'], ['Twice']]);
+    expect(fs.existsSync(stale)).toBe(false);
+  });
+
   it('takes a consistent snapshot while the app keeps saving', async () => {
     const doc = app.documents.create('rfc', 'Busy');
     let rev = doc.revision;
@@ -120,7 +137,7 @@ describe('restore (docs/reliability.md)', () => {
     app.documents.create('postmortem', 'Written after the backup');
     app.close();
 
-    const { keptAs } = restoreBackup(backup, path.join(dir, DB_FILE));
+    const { keptAs } = await restoreBackup(backup, path.join(dir, DB_FILE));
     expect(keptAs).toMatch(/designdesk\.sqlite\.before-restore-\d{8}T\d{9}Z$/);
     expect(titlesIn(keptAs!)).toEqual(['Keep me', 'Written after the backup']);
     expect(fs.existsSync(path.join(dir, `${DB_FILE}-wal`))).toBe(false);
@@ -137,7 +154,7 @@ describe('restore (docs/reliability.md)', () => {
     const bad = path.join(dir, 'damaged.sqlite');
     fs.writeFileSync(bad, 'SQLite format 3\0 but not really');
     app.close();
-    expect(() => restoreBackup(bad, path.join(dir, DB_FILE))).toThrow();
+    await expect(restoreBackup(bad, path.join(dir, DB_FILE))).rejects.toThrow();
     app = open();
     expect(app.documents.list().map((d) => d.title)).toEqual(['Current']);
   });

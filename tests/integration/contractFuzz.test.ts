@@ -97,6 +97,9 @@ const VALID: { [C in Channel]: (ids: Ids) => Input<C> } = {
   'health:check': () => ({}),
   'health:fix': () => ({ key: 'one-sided-supersede:nothing' }),
   'health:seen': () => ({}),
+  'backups:list': () => ({}),
+  'backups:create': () => ({}),
+  'backups:restore': () => ({ id: 'designdesk-20261127T100000000Z.sqlite' }),
 };
 
 const long = (n: number): string => 'x'.repeat(n);
@@ -171,6 +174,7 @@ const HOSTILE: { [C in Channel]?: (ids: Ids) => unknown[] } = {
   'desktop:setTheme': () => [{ theme: 'solarized' }, { theme: '' }],
   'site:publish': () => [{ dir: '' }, { dir: long(4097) }, { dir: '/tmp/x', title: long(201) }],
   'postmortems:overview': () => [{ today: '2026-1-2' }, { quarters: 0 }, { quarters: 13 }, { quarters: 1.5 }, { quarters: '4' }],
+  'backups:restore': () => [{ id: '../designdesk.sqlite' }, { id: '/etc/passwd' }, { id: 'designdesk.sqlite' }, { id: 'backups/designdesk-20261127T100000000Z.sqlite' }, { id: 'designdesk-20261127T100000000Z.sqlite.partial' }, { path: '/tmp/x.sqlite' }],
 };
 
 function remoteHostile(): unknown[] {

@@ -1,5 +1,6 @@
 import type { Person } from '../../shared/document';
 import type { ActionItemService } from '../services/actionItemService';
+import type { BackupService } from '../services/backupService';
 import type { AdrService } from '../services/adrService';
 import type { DashboardService } from '../services/dashboardService';
 import type { DocumentService } from '../services/documentService';
@@ -19,6 +20,7 @@ import type { Handlers } from './dispatch';
 import { createActionsHandlers } from './handlers/actionsHandlers';
 import { createAdrsHandlers } from './handlers/adrsHandlers';
 import { createAppHandlers } from './handlers/appHandlers';
+import { createBackupsHandlers } from './handlers/backupsHandlers';
 import { createDesktopHandlers } from './handlers/desktopHandlers';
 import { createDocsHandlers } from './handlers/docsHandlers';
 import { createHealthHandlers } from './handlers/healthHandlers';
@@ -59,6 +61,7 @@ export interface HandlerDeps {
   sync: SyncService;
   publisher: PublishService;
   health: HealthService;
+  backups: BackupService;
   identity: () => Person;
   info: { version: string; workspace: string; bridge: 'electron' | 'web' };
   platform: Platform;
@@ -86,5 +89,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createSiteHandlers(d),
     ...createPostmortemsHandlers(d),
     ...createHealthHandlers(d),
+    ...createBackupsHandlers(d),
   };
 }

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { BACKUP_NAME_RE } from '../../shared/contract/backups';
+import { MIGRATIONS } from './migrations';
 import type { Db } from './openDatabase';
 
 /** Folder of the automatic backups, inside the workspace. */
 export const BACKUP_DIR = 'backups';
-const NAME_RE = /^designdesk-(\d{8}T\d{6}(?:\d{3})?Z)\.sqlite$/;
 
 export interface BackupOptions {
   /** How many backups are kept; older ones are deleted after each new one. */
@@ -20,6 +21,8 @@ export interface AutoBackupOptions extends BackupOptions {
   onError?: (error: unknown) => void;
   /** Told about each backup written. */
   onBackup?: (file: string) => void;
+  /** Wait one interval before the first backup (the app after a restore: the restored file is already a backup). */
+  skipFirst?: boolean;
 }
 
 export interface BackupInfo {
@@ -43,6 +46,7 @@ export async function backupDatabase(db: Db, dir: string, options: BackupOptions
   const tmp = `${file}.partial`;
   try {
     await db.backup(tmp);
+    standalone(db, tmp);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -50,6 +54,21 @@ export async function backupDatabase(db: Db, dir: string, options: BackupOptions
   }
   rotateBackups(dir, keep);
   return file;
+}
+
+/**
+ * Switches a fresh copy from WAL to a rollback journal, so that it is one
+ * self-contained file: opening it read-only (to count its documents, to
+ * check it before a restore) then leaves no -wal and -shm files beside it.
+ * Done through the live connection, which loads no second native binding.
+ */
+function standalone(db: Db, file: string): void {
+  db.prepare('ATTACH DATABASE ? AS backup_copy').run(file);
+  try {
+    db.pragma('backup_copy.journal_mode = DELETE');
+  } finally {
+    db.prepare('DETACH DATABASE backup_copy').run();
+  }
 }
 
 /** The backups in `dir`, newest first. */
@@ -61,7 +80,7 @@ export function listBackups(dir: string): BackupInfo[] {
     return [];
   }
   return names
-    .map((name) => ({ name, m: NAME_RE.exec(name) }))
+    .map((name) => ({ name, m: BACKUP_NAME_RE.exec(name) }))
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
     .sort((a, b) => (a.m[1]! < b.m[1]! ? 1 : -1))
     .map(({ name, m }) => {
@@ -71,10 +90,26 @@ export function listBackups(dir: string): BackupInfo[] {
     });
 }
 
+/**
+ * A `.partial` file untouched this long is left over from an interrupted
+ * backup. A younger one may be another backup still being written (the
+ * hourly one, "Back up now", `designdesk backup` from a terminal): each
+ * step of a backup writes to it, so a live one is never this old.
+ */
+export const STALE_PARTIAL_MS = 10 * 60 * 1000;
+
 /** Deletes all but the newest `keep` backups (and leftovers of interrupted ones). */
-export function rotateBackups(dir: string, keep: number): void {
-  for (const old of listBackups(dir).slice(Math.max(1, keep))) fs.rmSync(old.file, { force: true });
-  for (const name of fs.readdirSync(dir)) if (name.endsWith('.sqlite.partial')) fs.rmSync(path.join(dir, name), { force: true });
+export function rotateBackups(dir: string, keep: number, now: number = Date.now()): void {
+  for (const old of listBackups(dir).slice(Math.max(1, keep))) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${old.file}${suffix}`, { force: true });
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.sqlite.partial')) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_PARTIAL_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Renamed or removed meanwhile by the backup that wrote it.
+    }
+  }
 }
 
 /**
@@ -96,7 +131,7 @@ export function startAutoBackup(db: Db, dir: string, options: AutoBackupOptions 
       }
     });
   };
-  run();
+  if (!options.skipFirst) run();
   const timer = setInterval(run, intervalMs);
   timer.unref();
   return {
@@ -108,34 +143,80 @@ export function startAutoBackup(db: Db, dir: string, options: AutoBackupOptions 
   };
 }
 
+export interface RestoreOptions {
+  now?: () => Date;
+  /** Path to a better_sqlite3.node built for the running runtime (Electron); see docs/adr/0003. */
+  nativeBinding?: string;
+  /**
+   * Back the current database up into this folder once the backup passed its
+   * check (never rotated away), instead of keeping the replaced file aside:
+   * restoring that backup undoes this restore (Settings > Backups).
+   */
+  backUpTo?: string;
+}
+
+export interface RestoreOutcome {
+  /** Where the replaced database was kept aside (the CLI), or null. */
+  keptAs: string | null;
+  /** The backup of the replaced database (with `backUpTo`), or null. */
+  undoFile: string | null;
+}
+
 /**
  * Restores a backup into a closed workspace (docs/reliability.md, "Restore"):
- * checks the backup, keeps the current database as
- * designdesk.sqlite.before-restore-<time>, drops its WAL and shared-memory
- * files, and copies the backup in. The app must not have the workspace open.
+ * checks the backup, keeps the current database (as
+ * designdesk.sqlite.before-restore-<time>, or as a backup with `backUpTo`),
+ * drops its WAL and shared-memory files, and copies the backup in with
+ * SQLite's backup API. The app must not have the workspace open. A damaged
+ * backup is refused before anything changes; a copy that fails leaves the
+ * current database in place. The check and the copies read and write the
+ * whole file (seconds for a large workspace): the app runs this in a worker
+ * thread (restoreWorker.ts), the CLI in its own process.
  */
-export function restoreBackup(backupFile: string, dbFile: string, now: () => Date = () => new Date()): { keptAs: string | null } {
-  const check = new Database(backupFile, { readonly: true, fileMustExist: true });
+export async function restoreBackup(backupFile: string, dbFile: string, options: RestoreOptions = {}): Promise<RestoreOutcome> {
+  const { now = () => new Date(), nativeBinding, backUpTo } = options;
+  const binding = nativeBinding ? { nativeBinding } : {};
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true, ...binding });
   try {
-    const result = check.pragma('integrity_check', { simple: true });
+    const result = source.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new Error(`The backup ${backupFile} is damaged (${String(result)}).`);
-  } finally {
-    check.close();
-  }
-  let keptAs: string | null = null;
-  if (fs.existsSync(dbFile)) {
-    keptAs = `${dbFile}.before-restore-${stamp(now())}`;
-    // Fold the WAL into the file first so the kept copy is complete on its own.
-    const live = new Database(dbFile);
-    try {
-      live.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      live.close();
+    const schema = source.pragma('user_version', { simple: true }) as number;
+    const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+    if (schema > known) throw new Error(`The backup ${backupFile} was written by a newer DesignDesk (schema ${schema}, this build knows ${known}).`);
+    let undoFile: string | null = null;
+    let keptAs: string | null = null;
+    if (fs.existsSync(dbFile)) {
+      // Fold the WAL into the file first so what is kept is complete on its own.
+      const live = new Database(dbFile, binding);
+      try {
+        live.pragma('wal_checkpoint(TRUNCATE)');
+        if (backUpTo) undoFile = await backupDatabase(live, backUpTo, { now, keep: Number.POSITIVE_INFINITY });
+      } finally {
+        live.close();
+      }
     }
-    fs.renameSync(dbFile, keptAs);
+    const tmp = `${dbFile}.restoring`;
+    fs.rmSync(tmp, { force: true });
+    try {
+      await source.backup(tmp);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    if (!backUpTo && fs.existsSync(dbFile)) {
+      keptAs = `${dbFile}.before-restore-${stamp(now())}`;
+      fs.renameSync(dbFile, keptAs);
+    }
+    try {
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+      fs.renameSync(tmp, dbFile);
+    } catch (e) {
+      if (keptAs && !fs.existsSync(dbFile)) fs.renameSync(keptAs, dbFile);
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    return { keptAs, undoFile };
+  } finally {
+    source.close();
   }
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
-  fs.copyFileSync(backupFile, `${dbFile}.restoring`);
-  fs.renameSync(`${dbFile}.restoring`, dbFile);
-  return { keptAs };
 }

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     lock: 'web',
     syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
     publishWorker: { script: path.join(__dirname, 'publish-worker.cjs') },
+    restoreWorker: { script: path.join(__dirname, 'restore-worker.cjs') },
     backups: { onError: (e) => log.error('automatic backup failed', e) },
     dispatch: { onInternalError: (channel, e) => log.error(`${channel} failed`, e) },
   });

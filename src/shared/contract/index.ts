@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { actionsContract } from './actions';
 import { adrsContract } from './adrs';
 import { appContract } from './app';
+import { backupsContract } from './backups';
 import { desktopContract } from './desktop';
 import { docsContract } from './docs';
 import { healthContract } from './health';
@@ -36,6 +37,7 @@ export const contract = {
   ...siteContract,
   ...postmortemsContract,
   ...healthContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;

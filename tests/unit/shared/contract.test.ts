@@ -114,6 +114,23 @@ const TABLE: Record<Channel, { valid: object; bad: unknown[] }> = {
   'health:check': { valid: {}, bad: [{ all: true }] },
   'health:fix': { valid: { key: 'one-sided-supersede:x' }, bad: [{}, { key: '' }, { key: 7 }] },
   'health:seen': { valid: {}, bad: [{ keys: [] }] },
+  'backups:list': { valid: {}, bad: [{ dir: '/tmp' }] },
+  'backups:create': { valid: {}, bad: [{ file: '/tmp/x.sqlite' }] },
+  'backups:restore': {
+    valid: { id: 'designdesk-20261127T100000000Z.sqlite' },
+    bad: [
+      { id: '' },
+      { id: '/etc/passwd' },
+      { id: '../designdesk.sqlite' },
+      { id: 'designdesk.sqlite' },
+      { id: 'backups/designdesk-20261127T100000000Z.sqlite' },
+      { id: 'designdesk-20261127T100000000Z.sqlite/../../x' },
+      { id: 'designdesk-20261127T100000000Z.sqlite\0' },
+      { id: 'designdesk-20261127T100000000Z.sqlite.partial' },
+      { file: '/work/x.sqlite' },
+      { id: 7 },
+    ],
+  },
 };
 
 const MALFORMED: [string, unknown][] = [

@@ -77,7 +77,7 @@ in the database kept aside.`,
   options: { json: { type: 'boolean' } },
   args: { min: 1, max: 1 },
   workspace: true,
-  run(ctx) {
+  async run(ctx) {
     const workspace = workspaceDir(ctx);
     const dbFile = path.join(workspace, DB_FILE);
     if (!fs.existsSync(workspace)) throw new UsageError(`no workspace folder at ${workspace}.`);
@@ -87,7 +87,7 @@ in the database kept aside.`,
     try {
       let result: { keptAs: string | null };
       try {
-        result = restoreBackup(backup, dbFile, ctx.io.now);
+        result = await restoreBackup(backup, dbFile, ctx.io.now ? { now: ctx.io.now } : {});
       } catch (e) {
         throw new AppError('VALIDATION', e instanceof Error ? e.message.replace(/^SqliteError: /, '') : String(e), { backup });
       }

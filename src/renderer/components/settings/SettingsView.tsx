@@ -3,6 +3,7 @@ import { THEMES } from '../../../shared/contract/desktop';
 import { call } from '../../api/client';
 import { useAppStore } from '../../store';
 import { THEME_LABELS } from '../../theme';
+import { BackupsSection } from './BackupsSection';
 import { IdentityFields } from './IdentityFields';
 import { WorkspaceInfo } from './WorkspaceInfo';
 import '../../styles/shell.css';
@@ -45,7 +46,7 @@ function RemoteImagesSetting() {
   );
 }
 
-/** Settings: appearance, who you are, where the workspace is, and the sample documents. */
+/** Settings: appearance, who you are, where the workspace is, its backups, and the sample documents. */
 export function SettingsView() {
   const identity = useAppStore((s) => s.identity);
   const sampleCount = useAppStore((s) => s.sampleIds.length);
@@ -99,6 +100,12 @@ export function SettingsView() {
         <h2 id="settings-workspace">Workspace</h2>
         <p className="section-lead">One SQLite database holds every document, version and review of this workspace.</p>
         <WorkspaceInfo />
+      </section>
+
+      <section className="settings-section" aria-labelledby="settings-backups">
+        <h2 id="settings-backups">Backups</h2>
+        <p className="section-lead">A copy of the whole library is taken when DesignDesk starts and every hour; the newest 10 are kept. Restore one to go back to it.</p>
+        <BackupsSection />
       </section>
 
       <section className="settings-section" aria-labelledby="settings-samples">
