@@ -19,6 +19,7 @@ import { ApprovalGuard } from './services/approvalGuard';
 import { ReviewPolicyGate } from './services/reviewPolicyGate';
 import { ReviewService } from './services/reviewService';
 import { SuggestionService } from './services/suggestionService';
+import { SearchCatchUp } from './services/searchCatchUp';
 import { SearchService } from './services/searchService';
 import { TrashService } from './services/trashService';
 import { HealthService } from './services/healthService';
@@ -95,15 +96,18 @@ export function createApp(options: AppOptions): App {
   const identity = (): Person => settings.get<Person>('identity') ?? (fallback ??= (options.fallbackIdentity ?? defaultIdentity)());
   const ctx = { now: options.now ?? (() => new Date()), identity };
   const store = new DocumentStore(db);
+  // Documents a save marked but a crash or kill kept from the search index (migration 008) go in now.
+  const catchUp = new SearchCatchUp(db);
+  catchUp.flush();
   const recorder = new VersionRecorder(store, ctx);
   const links = new LinkService(store);
   const reviewStore = new ReviewStore(db);
   const reviewLog = new ReviewLog(store, reviewStore, ctx);
   const approvals = new ApprovalGuard(store, reviewStore, settings, ctx, (doc) => recorder.keep(doc));
-  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings, ctx.now), approvals], () => readTeamTemplates(settings));
+  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings, ctx.now), approvals, catchUp], () => readTeamTemplates(settings));
   const versions = new VersionService(store, recorder, documents, ctx);
   const trash = new TrashService(store, ctx);
-  const adrs = new AdrService(store, ctx, [recorder, links]);
+  const adrs = new AdrService(store, ctx, [recorder, links, catchUp]);
   const actionItems = new ActionItemService(db, ctx.now);
   const search = new SearchService(new SearchIndex(db));
   const reviews = new ReviewService(documents, store, reviewLog, settings, ctx, versions);
@@ -127,6 +131,11 @@ export function createApp(options: AppOptions): App {
     close: () => {
       backups?.stop();
       sync.close();
+      try {
+        catchUp.flush();
+      } catch {
+        // Busy or read-only: the marks stay and the next open flushes them.
+      }
       db.close();
       lock?.release();
     },

@@ -4,6 +4,7 @@ import type { DocKind } from '../../shared/kinds/kinds';
 import { HIT_END, HIT_START } from '../../shared/search/snippet';
 import type { LibraryFilter, LibrarySort, SortDir } from '../../shared/search/librarySort';
 import type { Db } from './openDatabase';
+import { flushSearchIndex } from './searchFlush';
 
 const FILTERS = `(@kind IS NULL OR l.kind = @kind)
   AND (@status IS NULL OR l.status = @status)
@@ -125,8 +126,18 @@ export class SearchIndex {
     );
   }
 
+  /**
+   * Re-indexes the documents written since the last flush (migration 008):
+   * every read of the index below calls it first, so a search finds what was
+   * saved a moment ago (one indexed lookup when nothing is pending).
+   */
+  catchUp(): number {
+    return flushSearchIndex(this.db);
+  }
+
   /** Live documents matching an FTS5 expression, best first. Throws SqliteError on an invalid expression. */
   match(match: string, filter: LibraryFilter, limit: number): MatchRow[] {
+    this.catchUp();
     const p = params(filter);
     const top = p.kind === null && p.status === null && p.author === null ? this.topStmt.all({ match, limit }) : this.topFilteredStmt.all({ ...p, match, limit });
     if (top.length === 0) return [];
@@ -139,6 +150,7 @@ export class SearchIndex {
 
   /** How many live documents an FTS5 expression matches, before filters. Throws SqliteError on an invalid expression. */
   countMatches(match: string): number {
+    this.catchUp();
     return this.countStmt.get(match) ?? 0;
   }
 
@@ -153,6 +165,7 @@ export class SearchIndex {
    * library that bm25 cannot tell the documents apart.
    */
   broadMatch(match: string, filter: LibraryFilter, limit: number): BroadRow[] {
+    this.catchUp();
     const titleMatch = `title : (${match})`;
     const rows = this.broadTitleStmt.all({ ...params(filter), titleMatch, limit });
     if (rows.length < limit) rows.push(...this.broadRestStmt.all({ ...params(filter), match, titleMatch, limit: limit - rows.length }));
