@@ -92,6 +92,34 @@ describe('the search index after a save', () => {
     expect([pending(db), indexed(doc.id, db)]).toEqual([0, 'alphabetic\n']);
   });
 
+  it('does not wait for another connection that is writing: it tries again after the next pause', () => {
+    const timers = new Map<number, () => void>();
+    let next = 0;
+    const fake: CatchUpTimers = {
+      setTimeout: (fn) => (timers.set(++next, fn), next),
+      clearTimeout: (h) => void timers.delete(h as number),
+    };
+    const catchUp = new SearchCatchUp(app.db, 1000, fake);
+    const docs = new DocumentService(new DocumentStore(app.db), { now: () => new Date((clock += 1000)), identity: () => ({ name: 'Ada', email: 'ada@example.com' }) }, [catchUp]);
+    const doc = docs.create('rfc', 'Busy');
+    const other = new Database(path.join(dir, DB_FILE));
+    other.exec('BEGIN IMMEDIATE');
+    const fire = (): void => {
+      const [fn] = [...timers.values()];
+      timers.clear();
+      fn!();
+    };
+    // Were it to wait for the lock, this would hang the test until its timeout.
+    app.db.pragma('busy_timeout = 600000');
+    fire();
+    // Refused at once: the mark kept, a new timer waiting, the connection's timeout as it was.
+    expect([pending(), timers.size, app.db.pragma('busy_timeout', { simple: true })]).toEqual([1, 1, 600000]);
+    other.exec('COMMIT');
+    other.close();
+    fire();
+    expect([pending(), timers.size, indexed(doc.id)]).toEqual([0, 0, doc.body]);
+  });
+
   it('indexes what a killed process left marked when the workspace opens, before any search', async () => {
     const doc = await call('docs:create', { kind: 'rfc', title: 'Crash' });
     await call('docs:update', { id: doc.id, baseRevision: doc.revision, body: 'Written just before the crash: quokka.\n' });

@@ -50,10 +50,16 @@ export class SearchCatchUp implements DocumentHooks {
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
       if (!this.db.open) return;
+      // Never wait here for another connection's write (a sync applying in its worker): try again later.
+      const wait = this.db.pragma('busy_timeout', { simple: true }) as number;
+      this.db.pragma('busy_timeout = 0');
       try {
         flushSearchIndex(this.db);
       } catch {
-        // Busy (another connection writes): the marks stay, and the next search or save flushes them.
+        // Busy: the marks stay; the next pause, search or open flushes them.
+        this.schedule();
+      } finally {
+        this.db.pragma(`busy_timeout = ${wait}`);
       }
     }, this.delayMs);
   }
