@@ -19,6 +19,7 @@ import { ApprovalGuard } from './services/approvalGuard';
 import { ReviewPolicyGate } from './services/reviewPolicyGate';
 import { ReviewService } from './services/reviewService';
 import { SuggestionService } from './services/suggestionService';
+import { SearchCatchUp } from './services/searchCatchUp';
 import { SearchService } from './services/searchService';
 import { TrashService } from './services/trashService';
 import { HealthService } from './services/healthService';
@@ -92,6 +93,8 @@ interface Parts {
   settings: SettingsStore;
   sync: SyncService;
   publisher: PublishService;
+  /** The search index's catch-up after saves (migration 008). */
+  catchUp: SearchCatchUp;
   dispatch: Dispatch;
 }
 
@@ -101,15 +104,18 @@ function compose(db: Db, options: AppOptions, backups: BackupService): Parts {
   const identity = (): Person => settings.get<Person>('identity') ?? (fallback ??= (options.fallbackIdentity ?? defaultIdentity)());
   const ctx = { now: options.now ?? (() => new Date()), identity };
   const store = new DocumentStore(db);
+  // Documents a save marked but a crash or kill kept from the search index (migration 008) go in now.
+  const catchUp = new SearchCatchUp(db);
+  catchUp.flush();
   const recorder = new VersionRecorder(store, ctx);
   const links = new LinkService(store);
   const reviewStore = new ReviewStore(db);
   const reviewLog = new ReviewLog(store, reviewStore, ctx);
   const approvals = new ApprovalGuard(store, reviewStore, settings, ctx, (doc) => recorder.keep(doc));
-  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings, ctx.now), approvals], () => readTeamTemplates(settings));
+  const documents = new DocumentService(store, ctx, [recorder, links, new ReviewPolicyGate(reviewLog, settings, ctx.now), approvals, catchUp], () => readTeamTemplates(settings));
   const versions = new VersionService(store, recorder, documents, ctx);
   const trash = new TrashService(store, ctx);
-  const adrs = new AdrService(store, ctx, [recorder, links]);
+  const adrs = new AdrService(store, ctx, [recorder, links, catchUp]);
   const actionItems = new ActionItemService(db, ctx.now);
   const search = new SearchService(new SearchIndex(db));
   const reviews = new ReviewService(documents, store, reviewLog, settings, ctx, versions);
@@ -121,7 +127,7 @@ function compose(db: Db, options: AppOptions, backups: BackupService): Parts {
   const postmortems = new PostmortemOverviewService(db, settings, ctx.now);
   const health = new HealthService(store, documents, reviewStore, settings, () => sync.status().lastResult?.errors ?? []);
   const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, postmortems, settings, sync, publisher, health, backups, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
-  return { db, documents, importer: new ImportService(store, ctx, [links], recorder), exporter: new ExportService(store), settings, sync, publisher, dispatch: createDispatch(handlers, options.dispatch) };
+  return { db, documents, importer: new ImportService(store, ctx, [links], recorder), exporter: new ExportService(store), settings, sync, publisher, catchUp, dispatch: createDispatch(handlers, options.dispatch) };
 }
 
 /**
@@ -162,6 +168,7 @@ export function createApp(options: AppOptions): App {
         throw new AppError('CONFLICT', reason);
       }
       parts.sync.close();
+      parts.catchUp.cancel(); // the marks stay in that database; whichever opens it flushes them
       parts.db.close();
       try {
         return await swap();
@@ -205,6 +212,11 @@ export function createApp(options: AppOptions): App {
     close: () => {
       auto?.stop();
       parts.sync.close();
+      try {
+        parts.catchUp.flush();
+      } catch {
+        // Busy or read-only: the marks stay and the next open flushes them.
+      }
       if (parts.db.open) parts.db.close();
       lock?.release();
     },

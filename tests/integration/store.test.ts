@@ -177,6 +177,8 @@ describe('the workspace file', () => {
     await call('docs:update', { id: doc.id, baseRevision: 0, body: `${doc.body}Appendix text\n` });
     tick();
     await call('docs:move', { id: doc.id, to: 'in-review' });
+    // A search brings the full-text index up to date (migration 008 writes it after the save), as closing does.
+    expect((await call('search:query', { q: 'appendix' })).map((h) => h.id)).toEqual([doc.id]);
     const before = { doc: await call('docs:get', { id: doc.id }), history: await call('docs:history', { id: doc.id }), list: await call('docs:list', {}), rows: snapshot() };
     app.close();
 

@@ -47,6 +47,14 @@ describe('sync with an empty team repository and a second laptop', () => {
     expect(bobRfc).toMatchObject({ number: 1, title: 'Use SQLite for local storage', body: '## Summary\n\nEmbed SQLite.\n', status: rfc.status });
     expect((await bob.call('sync:status', {})).localChanges).toBe(0);
     expect(await bob.call('docs:history', { id: rfc.id })).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'created', data: expect.objectContaining({ source: 'sync' }) })]));
+    // The pull wrote the search index in its own commit (migration 008): nothing is left for the first search, in
+    // the worker thread and in the calling one alike.
+    const carol = await f.laptop('Carol', { syncInThread: true });
+    expect(await carol.call('sync:run', {})).toMatchObject({ in: 3 });
+    for (const w of [bob, carol]) {
+      expect(w.app.db.prepare('SELECT count(*) FROM search_dirty').pluck().get()).toBe(0);
+      expect((await w.call('search:query', { q: 'embed' })).map((h) => h.id)).toEqual([rfc.id]);
+    }
   });
 
   it('takes in a teammate’s hand edit, keeps an unknown front-matter key through a round trip, and keeps the published path when the title changes', async () => {

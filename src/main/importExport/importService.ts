@@ -9,6 +9,7 @@ import { CONFIG_FILE } from '../../shared/sync/repoLayout';
 import { displayRef, type DocKind } from '../../shared/kinds/kinds';
 import type { DocumentHooks, ServiceContext } from '../services/documentService';
 import type { DocumentStore } from '../store/documentStore';
+import { flushSearchIndex } from '../store/searchFlush';
 import type { ImportedDoc, ImportFormat } from './importedDoc';
 import { parseSource } from './parseSource';
 import { planNumbers, resolveLinks, type PlannedDoc, type PreviousImport } from './planImport';
@@ -135,7 +136,11 @@ export class ImportService {
       }
     };
     if (options.dryRun) apply();
-    else this.store.transaction(apply);
+    else {
+      this.store.transaction(apply);
+      // The whole import in the search index in one batch (migration 008), not at the first search after it.
+      flushSearchIndex(this.store.db);
+    }
 
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const count = (a: ImportEntry['action']): number => entries.filter((e) => e.action === a).length;

@@ -3,8 +3,8 @@ import type { DocumentSummary } from '../../shared/document';
 import { DOC_KINDS } from '../../shared/kinds/kinds';
 import { parseRefQuery, toFtsQuery, type FtsQueryOptions } from '../../shared/search/ftsQuery';
 import { DEFAULT_DIR, type LibraryFilter, type LibrarySort, type SortDir } from '../../shared/search/librarySort';
-import { markAll, markSnippet, markTerms } from '../../shared/search/marks';
-import { hasHit, leadSegments, toSegments } from '../../shared/search/snippet';
+import { markAll, markSnippet, markTerms, type MarkTerm } from '../../shared/search/marks';
+import { HIT_START, hasHit, leadSegments, toSegments } from '../../shared/search/snippet';
 import type { BroadRow, MatchRow, RefRow, SearchIndex } from '../store/searchIndex';
 
 /** Snippet length in tokens, as the index's own snippets (SearchIndex). */
@@ -37,8 +37,8 @@ function isQueryError(e: unknown): boolean {
 
 function fromMatch(r: MatchRow): SearchHit {
   const body = toSegments(r.bodyMarked);
-  const extra = toSegments(r.extraMarked);
   // The passage that matched; when only the title did, the start of the body (never field values out of context).
+  const extra = hasHit(body) ? [] : toSegments(r.extraMarked);
   const snippet = hasHit(body) ? body : hasHit(extra) ? extra : body;
   return {
     id: r.id,
@@ -56,15 +56,16 @@ function fromMatch(r: MatchRow): SearchHit {
 }
 
 /** A broad match's row, marked here (title first, then latest update; its score keeps that order). */
-function fromBroad(r: BroadRow, index: number, expression: string): MatchRow {
-  const terms = markTerms(expression);
+function fromBroad(r: BroadRow, index: number, terms: readonly MarkTerm[]): MatchRow {
   const { body, extra, ...summary } = r;
+  const bodyMarked = markSnippet(body, terms, SNIPPET_TOKENS);
   return {
     ...summary,
     rank: index,
     titleMarked: markAll(r.title, terms),
-    bodyMarked: markSnippet(body, terms, SNIPPET_TOKENS),
-    extraMarked: markSnippet(extra, terms, SNIPPET_TOKENS),
+    bodyMarked,
+    // Shown only when the body has no hit (fromMatch): not cut otherwise.
+    extraMarked: bodyMarked.includes(HIT_START) ? '' : markSnippet(extra, terms, SNIPPET_TOKENS),
   };
 }
 
@@ -121,7 +122,8 @@ export class SearchService {
       try {
         const count = this.index.countMatches(match);
         if (count >= BROAD_MIN_MATCHES && count > BROAD_SHARE * this.index.liveCount()) {
-          return this.index.broadMatch(match, filter, limit).map((r, i) => fromBroad(r, i, match));
+          const terms = markTerms(match);
+          return this.index.broadMatch(match, filter, limit).map((r, i) => fromBroad(r, i, terms));
         }
         return this.index.match(match, filter, limit);
       } catch (e) {

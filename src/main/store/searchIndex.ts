@@ -4,6 +4,7 @@ import type { DocKind } from '../../shared/kinds/kinds';
 import { HIT_END, HIT_START } from '../../shared/search/snippet';
 import type { LibraryFilter, LibrarySort, SortDir } from '../../shared/search/librarySort';
 import type { Db } from './openDatabase';
+import { flushSearchIndex } from './searchFlush';
 
 const FILTERS = `(@kind IS NULL OR l.kind = @kind)
   AND (@status IS NULL OR l.status = @status)
@@ -36,6 +37,8 @@ export type BroadRow = Omit<MatchRow, 'rank' | 'titleMarked' | 'bodyMarked' | 'e
 /** A document found by its reference, with the start of its body for a snippet. */
 export type RefRow = Omit<MatchRow, 'rank' | 'titleMarked' | 'bodyMarked' | 'extraMarked'> & { head: string };
 
+type TopRow = { row: number; rank: number };
+
 type SummaryTuple = [id: string, kind: DocKind, number: number, title: string, status: string, updatedAt: string, createdAt: string, author: string, conflicted: number];
 
 interface FilterParams {
@@ -49,9 +52,8 @@ const params = (f: LibraryFilter): FilterParams => ({ kind: f.kind ?? null, stat
 /**
  * bm25 with column weights (title, body, extra): a title hit outranks a hit
  * in the structured fields, which outranks a body hit. Lower is better.
- * Given as FTS5's rank function, so FTS5 itself sorts by it.
  */
-const BM25_RANK = `'bm25(10.0, 1.0, 4.0)'`;
+const BM25 = 'bm25(documents_fts, 10.0, 1.0, 4.0)';
 
 /** Snippet length in tokens: about one line of the results list. */
 const SNIPPET_TOKENS = 24;
@@ -63,7 +65,9 @@ const SNIPPET_TOKENS = 24;
  */
 export class SearchIndex {
   private readonly lists = new Map<string, Database.Statement<[FilterParams], SummaryTuple>>();
-  private readonly matchStmt: Database.Statement<[FilterParams & { match: string; limit: number }], MatchRow>;
+  private readonly topStmt: Database.Statement<[{ match: string; limit: number }], TopRow>;
+  private readonly topFilteredStmt: Database.Statement<[FilterParams & { match: string; limit: number }], TopRow>;
+  private readonly markStmt: Database.Statement<[{ match: string; rows: string }], Omit<MatchRow, 'rank'> & { row: number }>;
   private readonly refStmt: Database.Statement<[FilterParams & { refKind: string; number: number }], RefRow>;
   private readonly countStmt: Database.Statement<[string], number>;
   private readonly liveStmt: Database.Statement<[], number>;
@@ -73,19 +77,26 @@ export class SearchIndex {
 
   constructor(private readonly db: Db) {
     const marks = `char(${HIT_START.charCodeAt(0)}), char(${HIT_END.charCodeAt(0)})`;
-    // FTS5 ranks every match and hands rows over best first (ORDER BY rank is its own, no sort here); the
-    // LIMIT stops it after the top hits, so snippets are cut for those alone, and the MATCH runs once.
-    // (Joining the top hits back to documents_fts ran the MATCH again per hit: 130 ms for "cons*" over
-    // 10,000 documents instead of 15, docs/performance.md.) CROSS JOIN keeps documents_fts the outer loop.
-    this.matchStmt = db.prepare(
-      `SELECT l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author, documents_fts.rank AS rank,
+    // Ranked matches in two passes over one MATCH each (docs/performance.md, search). First the top rows by
+    // bm25: SQLite keeps only the best `limit` while FTS5 scores each match (FTS5's own ORDER BY rank sorted
+    // every match with a copy of its hit positions before handing the first over: half as slow again).
+    // CROSS JOIN keeps documents_fts the outer loop; without filters there is nothing to join.
+    this.topStmt = db.prepare(
+      `SELECT rowid AS row, ${BM25} AS rank FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rank LIMIT @limit`,
+    );
+    this.topFilteredStmt = db.prepare(
+      `SELECT documents_fts.rowid AS row, ${BM25} AS rank FROM documents_fts CROSS JOIN library_rows l ON l.row = documents_fts.rowid
+       WHERE documents_fts MATCH @match AND ${FILTERS} ORDER BY rank LIMIT @limit`,
+    );
+    // Then the same MATCH again, walked once (the unary + keeps FTS5 from seeking each row, which re-ran a
+    // prefix's expansion per row: 130 ms for "cons*"), with highlight and snippets cut for the top rows only.
+    this.markStmt = db.prepare(
+      `SELECT documents_fts.rowid AS row, l.id, l.kind, l.number, l.title, l.status, l.updated_at AS updatedAt, l.author,
               highlight(documents_fts, 0, ${marks}) AS titleMarked,
               snippet(documents_fts, 1, ${marks}, '…', ${SNIPPET_TOKENS}) AS bodyMarked,
               snippet(documents_fts, 2, ${marks}, '…', ${SNIPPET_TOKENS}) AS extraMarked
        FROM documents_fts CROSS JOIN library_rows l ON l.row = documents_fts.rowid
-       WHERE documents_fts MATCH @match AND documents_fts.rank MATCH ${BM25_RANK} AND ${FILTERS}
-       ORDER BY documents_fts.rank
-       LIMIT @limit`,
+       WHERE documents_fts MATCH @match AND +documents_fts.rowid IN (SELECT value FROM json_each(@rows))`,
     );
     this.countStmt = db.prepare<[string], number>('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?').pluck();
     this.liveStmt = db.prepare<[], number>('SELECT count(*) FROM library_rows').pluck();
@@ -115,13 +126,31 @@ export class SearchIndex {
     );
   }
 
+  /**
+   * Re-indexes the documents written since the last flush (migration 008):
+   * every read of the index below calls it first, so a search finds what was
+   * saved a moment ago (one indexed lookup when nothing is pending).
+   */
+  catchUp(): number {
+    return flushSearchIndex(this.db);
+  }
+
   /** Live documents matching an FTS5 expression, best first. Throws SqliteError on an invalid expression. */
   match(match: string, filter: LibraryFilter, limit: number): MatchRow[] {
-    return this.matchStmt.all({ ...params(filter), match, limit });
+    this.catchUp();
+    const p = params(filter);
+    const top = p.kind === null && p.status === null && p.author === null ? this.topStmt.all({ match, limit }) : this.topFilteredStmt.all({ ...p, match, limit });
+    if (top.length === 0) return [];
+    const marked = new Map(this.markStmt.all({ match, rows: JSON.stringify(top.map((t) => t.row)) }).map(({ row, ...r }) => [row, r]));
+    return top.flatMap(({ row, rank }) => {
+      const r = marked.get(row);
+      return r ? [{ ...r, rank }] : [];
+    });
   }
 
   /** How many live documents an FTS5 expression matches, before filters. Throws SqliteError on an invalid expression. */
   countMatches(match: string): number {
+    this.catchUp();
     return this.countStmt.get(match) ?? 0;
   }
 
@@ -136,6 +165,7 @@ export class SearchIndex {
    * library that bm25 cannot tell the documents apart.
    */
   broadMatch(match: string, filter: LibraryFilter, limit: number): BroadRow[] {
+    this.catchUp();
     const titleMatch = `title : (${match})`;
     const rows = this.broadTitleStmt.all({ ...params(filter), titleMatch, limit });
     if (rows.length < limit) rows.push(...this.broadRestStmt.all({ ...params(filter), match, titleMatch, limit: limit - rows.length }));

@@ -5,6 +5,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { DocumentHooks } from '../services/documentService';
 import type { DocumentStore } from '../store/documentStore';
 import type { SettingsStore } from '../store/settingsStore';
+import { flushSearchIndex } from '../store/searchFlush';
 import { ConflictResolver } from './conflictResolver';
 import { documentRecordSet } from './documentRecordSet';
 import { describeGitError } from './gitErrors';
@@ -219,7 +220,11 @@ export class SyncService {
           {
             repo: this.repo,
             recordSets: this.recordSets,
-            transaction: (fn) => db.transaction(fn)(),
+            transaction: (fn) =>
+              db.transaction(() => {
+                fn();
+                flushSearchIndex(db);
+              })(),
             now: this.deps.now,
             signal: this.abort.signal,
             anchor: this.anchor.get(),

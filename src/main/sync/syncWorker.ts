@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { openDatabase, type Db } from '../store/openDatabase';
 import { DB_FILE } from '../store/openDatabase';
 import { SettingsStore } from '../store/settingsStore';
+import { flushSearchIndex } from '../store/searchFlush';
 import { GitRepo } from './gitRepo';
 import { setProxyResolver } from './httpProxy';
 import { SyncAnchorStore } from './syncAnchor';
@@ -52,7 +53,11 @@ async function run(job: SyncJob): Promise<void> {
         repo,
         recordSets: syncRecordSets(db, () => job.identity, now),
         transaction: (fn) => {
-          db.transaction(fn)();
+          db.transaction(() => {
+            fn();
+            // The documents the sync wrote go into the search index in the same commit (migration 008).
+            flushSearchIndex(db);
+          })();
           // The sync's one large write is copied from the log into the database here, on this thread: else the
           // serving thread's once-a-second checkpoint (openDatabase) would do it and stall the window.
           db.pragma('wal_checkpoint(PASSIVE)');
