@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { AXE_STEP_TIMEOUT, axeWorkspace } from '../support/axeScan';
+
+// Accessibility (axe-core, light, dark and dark chosen by hand; see
+// tests/support/axeScan.ts), part 2: the editor of each sample document, and
+// the one editor with its outline and the "/" list open.
+
+const REFS = ['RFC-1', 'ADR-1', 'DM-1', 'PM-1'];
+const SCREENS = [...REFS.map((ref) => `${ref} editor`), 'RFC-1 editor, "/" list open', 'RFC-1 editor, "/" list open, dark chosen by hand'];
+
+const ws = axeWorkspace('editors', 'samples', SCREENS);
+
+describe.sequential('accessibility (axe-core): the editors', { timeout: AXE_STEP_TIMEOUT }, () => {
+  for (const ref of REFS) {
+    it(`the ${ref} editor`, async () => {
+      await ws.openDoc(ref);
+      await ws.check(`${ref} editor`);
+      expect(ws.report()).toBe('');
+    });
+  }
+
+  it('the one editor with its outline and the "/" list open, also in dark chosen by hand on a light system', async () => {
+    const { page } = ws;
+    await ws.openDoc('RFC-1');
+    await page.getByRole('navigation', { name: 'Outline' }).getByRole('button').last().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/');
+    await page.getByRole('listbox', { name: 'Insert from template' }).waitFor();
+    await ws.check('RFC-1 editor, "/" list open');
+    await page.evaluate(() => Object.assign(document.documentElement.dataset, { theme: 'dark', colorMode: 'dark' }));
+    await ws.check('RFC-1 editor, "/" list open, dark chosen by hand');
+    await page.evaluate(() => {
+      delete document.documentElement.dataset.theme;
+      delete document.documentElement.dataset.colorMode;
+    });
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    expect(ws.report()).toBe('');
+  });
+
+  ws.itScannedEveryScreen();
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ADA, AXE_STEP_TIMEOUT, axeWorkspace } from '../support/axeScan';
+
+// Accessibility (axe-core, light, dark and dark chosen by hand; see
+// tests/support/axeScan.ts), part 1: the first-run guide, every step, walked
+// to the guided sample, and the library it opens on.
+
+const SCREENS = ['first run: workspace', 'first run: you, with errors', 'first run: start', 'first run: team repository', 'library'];
+
+const ws = axeWorkspace('first-run', 'first-run', SCREENS);
+
+describe.sequential('accessibility (axe-core): the first-run guide and the library', { timeout: AXE_STEP_TIMEOUT }, () => {
+  it('first run, every step (the "You" step with its inline errors showing)', async () => {
+    const { page } = ws;
+    await page.getByRole('heading', { name: 'Where your documents live' }).waitFor();
+    await ws.check('first run: workspace');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('');
+    await page.getByRole('textbox', { name: 'Email' }).fill('not an email');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.field-error').first().waitFor();
+    await ws.check('first run: you, with errors');
+    await page.getByRole('textbox', { name: 'Name' }).fill(ADA.name);
+    await page.getByRole('textbox', { name: 'Email' }).fill(ADA.email);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'How to start' }).waitFor();
+    await ws.check('first run: start');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Share with your team (optional)' }).waitFor({ timeout: 20_000 });
+    await ws.check('first run: team repository');
+    await page.getByRole('button', { name: 'Open the library' }).click();
+    await page.getByTestId('doc-row').nth(3).waitFor();
+    expect(ws.report()).toBe('');
+  });
+
+  it('the library with the sample documents', async () => {
+    await ws.check('library');
+    expect(ws.report()).toBe('');
+  });
+
+  ws.itScannedEveryScreen();
+});
