@@ -2,34 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTeamTemplates } from '../../src/main/services/teamTemplateStore';
-import { readTemplateFile } from '../../src/shared/kinds/teamTemplates';
 import { ADA, AXE_STEP_TIMEOUT, GRACE, axeWorkspace, call, seedReview } from '../support/axeScan';
 
 // Accessibility (axe-core, light, dark and dark chosen by hand; see
-// tests/support/axeScan.ts), part 5: the reading view with a highlight and a
-// suggestion, review mode, drawn and refused diagrams, the "Publish site…"
-// dialog, the command palette, the shortcuts, a confirmation, the library
-// emptied of its samples, the trash, and the New document menu offering a
-// team template.
+// tests/support/axeScan.ts), part 5 of 5: the reading view with a highlight
+// and a suggestion, review mode, drawn and refused diagrams, and the
+// "Publish site…" dialog before and after a publish.
 
-const SCREENS = [
-  'RFC-1 reading view',
-  'RFC-1 review mode',
-  'RFC-2 reading view with diagrams',
-  'publish site dialog',
-  'publish site dialog, published',
-  'command palette',
-  'keyboard shortcuts',
-  'remove samples confirmation',
-  'library, empty',
-  'trash',
-  'new document menu with a team template',
-];
+const SCREENS = ['RFC-1 reading view', 'RFC-1 review mode', 'RFC-2 reading view with diagrams', 'publish site dialog', 'publish site dialog, published'];
 
-const ws = axeWorkspace('reading-dialogs', 'samples', SCREENS);
+const ws = axeWorkspace('reading', 'samples', SCREENS);
 
-describe.sequential('accessibility (axe-core): reading view, review mode, diagrams, publishing, palette, shortcuts, confirmation, empty library, trash and team template', { timeout: AXE_STEP_TIMEOUT }, () => {
+describe.sequential('accessibility (axe-core): reading view, review mode, diagrams and publishing', { timeout: AXE_STEP_TIMEOUT }, () => {
   it('the RFC-1 reading view with a highlight and a suggestion, and review mode', async () => {
     const { page, web } = ws;
     await seedReview(web.app);
@@ -59,7 +43,7 @@ describe.sequential('accessibility (axe-core): reading view, review mode, diagra
     await page.locator('[data-diagram][data-state="drawn"]').waitFor();
     await page.locator('[data-diagram][data-state="error"]').waitFor();
     await ws.check('RFC-2 reading view with diagrams');
-    // Out of the way of the later screens (the published site, the empty library).
+    // Out of the published site, as in the old single walk.
     await call(web.app, 'docs:delete', { id: doc.id });
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
@@ -85,43 +69,6 @@ describe.sequential('accessibility (axe-core): reading view, review mode, diagra
     } finally {
       fs.rmSync(site, { recursive: true, force: true });
     }
-    expect(ws.report()).toBe('');
-  });
-
-  it('the command palette, the shortcuts, a confirmation, an empty library and the trash', async () => {
-    const { page, nav } = ws;
-    await page.keyboard.press('Control+Shift+P');
-    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
-    await ws.check('command palette');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-    await ws.check('keyboard shortcuts');
-    await page.keyboard.press('Escape');
-
-    await nav('Library').click();
-    await page.getByRole('button', { name: 'Remove sample documents' }).click();
-    await page.getByRole('alertdialog').waitFor();
-    await ws.check('remove samples confirmation');
-    await page.getByRole('button', { name: 'Move to trash' }).click();
-    await page.getByRole('heading', { name: 'No documents yet' }).waitFor();
-    await ws.check('library, empty');
-    await nav('Trash').click();
-    await page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
-    await page.getByText('Use SQLite in WAL mode').first().waitFor();
-    await ws.check('trash');
-    expect(ws.report()).toBe('');
-  });
-
-  it('the New document menu offering a team template', async () => {
-    const { page } = ws;
-    const read = readTemplateFile('templates/rfc-lightweight.md', '---\nkind: rfc\ntitle: Lightweight RFC\n---\n## Summary\n\nOne paragraph.\n');
-    if (!read.ok) throw new Error(read.reason);
-    writeTeamTemplates(ws.web.app.settings, [read.template]);
-    await page.getByRole('button', { name: 'New document of another kind' }).click();
-    await page.getByRole('menuitem', { name: 'New Lightweight RFC' }).waitFor();
-    await ws.check('new document menu with a team template');
-    await page.keyboard.press('Escape');
     expect(ws.report()).toBe('');
   });
 

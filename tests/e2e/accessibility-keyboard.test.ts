@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { AXE_STEP_TIMEOUT, axeWorkspace } from '../support/axeScan';
 
 // Accessibility (axe-core, light, dark and dark chosen by hand; see
-// tests/support/axeScan.ts), part 4: the one editor with its outline and the
-// "/" list open, scanned in the three settings and once more with dark chosen
-// by hand while the list is open.
+// tests/support/axeScan.ts), part 4 of 5: what the keyboard opens: the one
+// editor with its outline and the "/" list (in the three settings, and once
+// more with dark chosen by hand while the list is open), the command palette
+// and the keyboard shortcuts.
 
-const SCREENS = ['RFC-1 editor, "/" list open', 'RFC-1 editor, "/" list open, dark chosen by hand'];
+const SCREENS = ['RFC-1 editor, "/" list open', 'RFC-1 editor, "/" list open, dark chosen by hand', 'command palette', 'keyboard shortcuts'];
 
-const ws = axeWorkspace('insert-list', 'samples', SCREENS);
+const ws = axeWorkspace('keyboard', 'samples', SCREENS);
 
-describe.sequential('accessibility (axe-core): the one editor with the "/" list open', { timeout: AXE_STEP_TIMEOUT }, () => {
+describe.sequential('accessibility (axe-core): the "/" list, the command palette and the shortcuts', { timeout: AXE_STEP_TIMEOUT }, () => {
   it('the one editor with its outline and the "/" list open, also in dark chosen by hand on a light system', async () => {
     const { page } = ws;
     await ws.openDoc('RFC-1');
@@ -29,6 +30,21 @@ describe.sequential('accessibility (axe-core): the one editor with the "/" list 
     });
     await page.keyboard.press('Escape');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    expect(ws.report()).toBe('');
+  });
+
+  it('the command palette and the shortcuts, over the library', async () => {
+    const { page, nav } = ws;
+    await nav('Library').click();
+    await page.getByTestId('doc-row').nth(3).waitFor();
+    await page.keyboard.press('Control+Shift+P');
+    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    await ws.check('command palette');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await ws.check('keyboard shortcuts');
+    await page.keyboard.press('Escape');
     expect(ws.report()).toBe('');
   });
 
