@@ -56,7 +56,8 @@ async function untilTrickling(run: Run): Promise<void> {
 }
 
 describe('the command line sync in its worker', () => {
-  it('Ctrl+C cancels a hanging fetch (exit 130, nothing changed); killing the process mid-push loses nothing; the next sync completes', async () => {
+  // Twelve runs of the command line, each its own process: more than the default minute on a busy machine.
+  it('Ctrl+C cancels a hanging fetch (exit 130, nothing changed); killing the process mid-push loses nothing; the next sync completes', { timeout: 240_000 }, async () => {
     const url = server.createRepo('cli-cancel.git');
     const ws = path.join(home, 'ada');
     await ok(ws, 'init', '--name', 'Ada', '--email', 'ada@example.com');

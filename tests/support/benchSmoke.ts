@@ -58,6 +58,6 @@ export function benchSmoke(parts: readonly Part[]): void {
       }
       // The printed table has a row per figure, with its ratio.
       for (const f of report.figures) expect(stdout).toMatch(new RegExp(`\\| ${f.id} +\\|.*\\| ${f.ratio.toFixed(2)}x `));
-    }, 300_000);
+    }, 600_000);
   });
 }
