@@ -1,16 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Test files run side by side with vitest's default worker count (cores - 1),
-// e2e files included: every file makes its own workspace, ports (0) and
-// browser profile. On a 2-core machine that is one worker: there the suite is
-// CPU-bound (Chromium and git take the second core), and three workers were
-// measured slower, not faster (docs/performance.md, "The test suite").
-// `VITEST_MAX_WORKERS` sets the count.
-const maxWorkers = Number(process.env.VITEST_MAX_WORKERS) || undefined;
+// Most test files wait on something other than the CPU (a git server, a
+// child process, Chromium drawing a page), so on a 2-core machine three
+// workers finish sooner than vitest's default of cores - 1. Every file makes
+// its own workspace, ports (0) and browser profile, so files can run side by
+// side; the e2e files included. `VITEST_MAX_WORKERS` overrides it.
+const maxWorkers = Number(process.env.VITEST_MAX_WORKERS) || 3;
 
 export default defineConfig({
   test: {
-    ...(maxWorkers ? { maxWorkers } : {}),
+    maxWorkers,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
