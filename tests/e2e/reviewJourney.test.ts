@@ -147,6 +147,12 @@ describe('review journey: author and reviewer on one laptop', () => {
     await saved();
     await thread.getByText('Outdated', { exact: true }).waitFor();
     expect(await thread.locator('blockquote').textContent()).toBe('needs no server');
+    // A reply the app refuses gives back what was typed, with the reason.
+    const tooLong = 'x'.repeat(20_001);
+    await thread.getByLabel('Reply to Grace Hopper').fill(tooLong);
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await panel().getByRole('alert').filter({ hasText: 'at most 20,000 characters' }).waitFor();
+    expect(await thread.getByLabel('Reply to Grace Hopper').inputValue()).toBe(tooLong);
     await thread.getByLabel('Reply to Grace Hopper').fill('Backups added to the Summary.');
     await thread.getByRole('button', { name: 'Reply', exact: true }).click();
     await thread.getByText('Backups added to the Summary.').waitFor();

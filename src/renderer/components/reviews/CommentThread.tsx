@@ -38,7 +38,14 @@ export function CommentThread({ docId, thread, h }: { docId: string; thread: Thr
         className="thread-reply"
         onSubmit={(e) => {
           e.preventDefault();
-          if (reply.trim()) void h.run(() => call('reviews:reply', { docId, commentId: thread.id, text: reply.trim() })).then((ok) => ok && setReply(''));
+          const text = reply.trim();
+          if (!text) return;
+          // The box empties as the reply is sent (it could otherwise show beside the posted reply until the
+          // answer arrives) and gets the text back if the reply fails: nothing typed is lost.
+          setReply('');
+          void h.run(() => call('reviews:reply', { docId, commentId: thread.id, text })).then((ok) => {
+            if (!ok) setReply((now) => now || text);
+          });
         }}
       >
         <textarea aria-label={`Reply to ${thread.by.name}`} placeholder="Reply…" rows={1} value={reply} onChange={(e) => setReply(e.target.value)} />
