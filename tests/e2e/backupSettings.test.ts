@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import { BACKUP_DIR } from '../../src/main/store/backup';
-import { THEME_SETTINGS, applyThemeSetting, resetThemeSetting } from '../support/themeSettings';
+import { themedFindings } from '../support/axeScan';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 
 // Issue 17 item 6: backups in Settings, as a user takes them: back up, change
@@ -31,16 +30,8 @@ const backupFiles = (): string[] => fs.readdirSync(path.join(web.dir, BACKUP_DIR
 const section = () => page.locator('section', { has: page.getByRole('heading', { name: 'Backups', level: 2 }) });
 
 /** Serious and critical axe findings on the page as it is, in light, dark, and dark chosen by hand; a screenshot of `shot` in each. */
-async function scan(name: string, shot: () => Promise<Buffer>): Promise<string[]> {
-  const findings: string[] = [];
-  for (const setting of THEME_SETTINGS) {
-    await applyThemeSetting(page, setting);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${name} (${setting.name}): ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    fs.writeFileSync(path.join(SCREENSHOTS, `${name}-${setting.name.replace(/[^a-z]+/g, '-').replace(/-$/, '')}.png`), await shot());
-  }
-  await resetThemeSetting(page);
-  return findings;
+function scan(name: string, shot: () => Promise<Buffer>): Promise<string[]> {
+  return themedFindings(page, { each: async (s) => fs.writeFileSync(path.join(SCREENSHOTS, `${name}-${s.slug}.png`), await shot()) });
 }
 
 beforeAll(async () => {

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import { startGitServer, type GitServer } from '../support/gitServer';
 import { cloneTeammate } from '../support/syncWorkspace';
-import { THEME_SETTINGS, applyThemeSetting, resetThemeSetting } from '../support/themeSettings';
+import { themedFindings } from '../support/axeScan';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 
 // Repository health in the app (issue 16 item 2): after a sync that brought
@@ -71,14 +70,7 @@ describe('the Health view', () => {
     // Seen: the count leaves the status bar.
     await count.waitFor({ state: 'detached' });
 
-    const findings: string[] = [];
-    for (const setting of THEME_SETTINGS) {
-      await applyThemeSetting(page, setting);
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-      for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${setting.name}: ${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `health-${setting.name.replace(/[^a-z]+/g, '-').replace(/-$/, '')}.png`) });
-    }
-    await resetThemeSetting(page);
+    const findings = await themedFindings(page, { each: (s) => page.screenshot({ path: path.join(SCREENSHOTS, `health-${s.slug}.png`) }) });
     expect(findings).toEqual([]);
 
     await list.getByRole('button', { name: 'Fix: Mark ADR-1 superseded by ADR-2' }).click();

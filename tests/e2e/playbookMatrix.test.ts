@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { themedFindings } from '../support/axeScan';
 import { startWebApp, type WebApp } from '../support/webApp';
 
 // The engineering playbook's section 2.3 matrix, entered exactly as printed:
@@ -43,48 +43,6 @@ async function ranking(ed: Locator): Promise<string[]> {
 
 /** The text the closed select shows: the mark and the word. */
 const shownRating = (select: Locator): Promise<string> => select.evaluate((s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent ?? '');
-
-interface Finding {
-  setting: string;
-  rule: string;
-  targets: string[];
-}
-
-/** axe on the page in the light theme, the dark theme, and dark chosen by hand on a light system. */
-async function scanThreeSettings(): Promise<Finding[]> {
-  const found: Finding[] = [];
-  const settings = [
-    { name: 'light', scheme: 'light' as const, manual: null },
-    { name: 'dark', scheme: 'dark' as const, manual: null },
-    { name: 'dark by hand on a light system', scheme: 'light' as const, manual: 'dark' },
-  ];
-  for (const s of settings) {
-    await page.emulateMedia({ colorScheme: s.scheme });
-    await page.evaluate((theme) => {
-      const root = document.documentElement;
-      if (theme) {
-        root.dataset.theme = theme;
-        root.dataset.colorMode = theme;
-      } else {
-        delete root.dataset.theme;
-        delete root.dataset.colorMode;
-      }
-    }, s.manual);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    for (const v of result.violations) {
-      if (v.impact !== 'serious' && v.impact !== 'critical') continue;
-      found.push({ setting: s.name, rule: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) });
-    }
-    if (s.name !== 'dark by hand on a light system') continue;
-    await page.evaluate(() => {
-      delete document.documentElement.dataset.theme;
-      delete document.documentElement.dataset.colorMode;
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 describe("the playbook's database matrix", () => {
   it('is entered as printed, cost included; PostgreSQL ranks first, the marks show, and the sensitivity sentence says how fragile that is', async () => {
@@ -164,6 +122,6 @@ describe("the playbook's database matrix", () => {
     await again.getByRole('table').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'playbook-matrix.png') });
 
-    expect(await scanThreeSettings()).toEqual([]);
+    expect(await themedFindings(page)).toEqual([]);
   });
 });

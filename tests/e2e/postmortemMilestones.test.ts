@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import { themedFindings } from '../support/axeScan';
 import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
@@ -23,38 +23,9 @@ function day(days: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const THEMES = [
-  { name: 'light', scheme: 'light', manual: false },
-  { name: 'dark', scheme: 'dark', manual: false },
-  { name: 'manual-dark', scheme: 'light', manual: true },
-] as const;
-
-/** Photographs `target` and scans the page with axe in light, dark and dark chosen by hand on a light system. */
-async function themedCheck(target: Locator, file: string, scope: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const t of THEMES) {
-    await page.emulateMedia({ colorScheme: t.scheme });
-    await page.evaluate((manual) => {
-      const root = document.documentElement;
-      if (manual) Object.assign(root.dataset, { theme: 'dark', colorMode: 'dark' });
-      else {
-        delete root.dataset.theme;
-        delete root.dataset.colorMode;
-      }
-    }, t.manual);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await target.screenshot({ path: path.join(SCREENSHOTS, `${file}-${t.name}.png`) });
-    const axe = new AxeBuilder({ page });
-    for (const selector of scope) axe.include(selector);
-    const result = await axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${t.name}: ${v.id} ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).slice(0, 3).join(', ')}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.evaluate(() => {
-    delete document.documentElement.dataset.theme;
-    delete document.documentElement.dataset.colorMode;
-  });
-  return found;
+/** Photographs `target` and scans `scope` with axe in light, dark and dark chosen by hand on a light system. */
+function themedCheck(target: Locator, file: string, scope: readonly string[]): Promise<string[]> {
+  return themedFindings(page, { include: scope, each: (s) => target.screenshot({ path: path.join(SCREENSHOTS, `${file}-${s.slug}.png`) }) });
 }
 
 async function expectSaved(): Promise<void> {

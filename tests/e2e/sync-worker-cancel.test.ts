@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../src/main/sync/secretStore';
 import { startGitServer, type GitServer } from '../support/gitServer';
-import { sourceSyncWorker } from '../support/syncWorkerScript';
+import { sourceSyncWorker } from '../support/sourceWorkers';
 import { remoteFiles } from '../support/syncWorkspace';
 import { startTrickleProxy, type TrickleProxy } from '../support/trickleProxy';
 import { SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';

@@ -7,7 +7,7 @@ import { createApp, type App, type AppOptions } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { BACKUP_DIR } from '../../src/main/store/backup';
-import { sourceRestoreWorker } from '../support/restoreWorkerScript';
+import { sourceRestoreWorker } from '../support/sourceWorkers';
 
 // Issue 17 item 6: backups in Settings. The backups:* channels through the
 // real composition root (dispatch, contract, BackupService, the restore

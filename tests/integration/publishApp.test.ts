@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import { seedPublishWorkspace } from '../support/publishFixture';
-import { sourcePublishWorker } from '../support/publishWorkerScript';
+import { sourcePublishWorker } from '../support/sourceWorkers';
 
 // "Publish site..." in the app: the site:publish call builds the site in the
 // publish worker (a thread of its own), and site:status follows it.

@@ -6,7 +6,7 @@ import { createApp } from '../../src/main/app';
 import { MemorySecretStore } from '../../src/main/sync/secretStore';
 import { startConnectProxy, type ConnectProxy } from '../support/connectProxy';
 import { startGitServer, type GitServer } from '../support/gitServer';
-import { sourceSyncWorker } from '../support/syncWorkerScript';
+import { sourceSyncWorker } from '../support/sourceWorkers';
 
 // Issue 13 item 18: the desktop app uses the system's proxy settings. The
 // shell asks Electron's session.resolveProxy on the main side; the sync runs

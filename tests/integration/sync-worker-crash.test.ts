@@ -7,7 +7,7 @@ import { MemorySecretStore } from '../../src/main/sync/secretStore';
 import type { SyncWorkerOptions } from '../../src/main/sync/syncWorkerHost';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import { cloneTeammate, remoteFiles, useSyncFixture } from '../support/syncWorkspace';
-import { sourceSyncWorker } from '../support/syncWorkerScript';
+import { sourceSyncWorker } from '../support/sourceWorkers';
 
 const f = useSyncFixture();
 

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { sampleBody, sampleDocuments } from '../../src/shared/samples/sampleDocuments';
-import { THEME_SETTINGS, applyThemeSetting, resetThemeSetting } from './themeSettings';
+import { THEME_SETTINGS, applyThemeSetting, resetThemeSetting, type ThemeSetting } from './themeSettings';
 import { startWebApp, type WebApp } from './webApp';
 
 // The accessibility scan, shared by tests/e2e/accessibility-*.test.ts: axe-core
@@ -29,6 +29,9 @@ export interface Finding {
   targets: string[];
 }
 
+/** One rule's violation as axe reports it. */
+type Result = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
 /**
  * The axe rules whose outcome depends on colour. A theme setting changes
  * colours and nothing else (src/renderer/styles: one `color-scheme` per
@@ -39,16 +42,50 @@ export interface Finding {
  */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
+/**
+ * axe's serious and critical violations on the page as it is, in
+ * THEME_SETTINGS[index] (already applied): every rule of AXE_TAGS in the
+ * first setting, the colour rules in the others. `include` narrows it to
+ * parts of the page.
+ */
+export async function seriousViolations(page: Page, index: number, include: readonly string[] = []): Promise<Result[]> {
+  const axe = new AxeBuilder({ page });
+  for (const selector of include) axe.include(selector);
+  const result = await (index === 0 ? axe.withTags(AXE_TAGS) : axe.withRules(COLOUR_RULES)).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export interface ThemedOptions {
+  /** Narrows axe to these parts of the page. */
+  include?: readonly string[];
+  /** Runs once each setting is applied, before axe (a screenshot named by `setting.slug`). */
+  each?: (setting: ThemeSetting) => Promise<unknown>;
+}
+
+/**
+ * The page in each of the three theme settings, then back to light:
+ * the serious and critical axe findings, one line each ([] when clean).
+ */
+export async function themedFindings(page: Page, options: ThemedOptions = {}): Promise<string[]> {
+  const found: string[] = [];
+  for (const [i, setting] of THEME_SETTINGS.entries()) {
+    await applyThemeSetting(page, setting);
+    await options.each?.(setting);
+    for (const v of await seriousViolations(page, i, options.include)) {
+      found.push(`${setting.name}: ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`);
+    }
+  }
+  await resetThemeSetting(page);
+  return found;
+}
+
 /** Scans the page as it is, in the three theme settings; returns the serious and critical findings. */
 export async function scan(page: Page, screen: string): Promise<Finding[]> {
   const found: Finding[] = [];
   for (const [i, setting] of THEME_SETTINGS.entries()) {
     await applyThemeSetting(page, setting);
-    const axe = new AxeBuilder({ page });
-    const result = await (i === 0 ? axe.withTags(AXE_TAGS) : axe.withRules(COLOUR_RULES)).analyze();
-    for (const v of result.violations) {
-      if (v.impact !== 'serious' && v.impact !== 'critical') continue;
-      found.push({ screen: `${screen} (${setting.name})`, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`) });
+    for (const v of await seriousViolations(page, i)) {
+      found.push({ screen: `${screen} (${setting.name})`, rule: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`) });
     }
   }
   await resetThemeSetting(page);

@@ -8,7 +8,7 @@ import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/errors';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { startGitServer, type GitServer, type GitServerOptions } from './gitServer';
-import { sourceSyncWorker } from './syncWorkerScript';
+import { sourceSyncWorker } from './sourceWorkers';
 
 /** A DesignDesk workspace on a temp folder, as one laptop. */
 export interface Workspace {

@@ -5,9 +5,9 @@ import type { Page } from 'playwright';
  * the system, and dark chosen by hand (Settings > Theme) on a light system.
  */
 export const THEME_SETTINGS = [
-  { name: 'light', system: 'light', theme: null },
-  { name: 'dark (system)', system: 'dark', theme: null },
-  { name: 'dark (chosen on a light system)', system: 'light', theme: 'dark' },
+  { name: 'light', slug: 'light', system: 'light', theme: null },
+  { name: 'dark (system)', slug: 'dark', system: 'dark', theme: null },
+  { name: 'dark (chosen on a light system)', slug: 'manual-dark', system: 'light', theme: 'dark' },
 ] as const;
 
 export type ThemeSetting = (typeof THEME_SETTINGS)[number];

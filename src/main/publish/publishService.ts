@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type { PublishProgressView, PublishResult } from '../../shared/contract/site';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
+import { runJobWorker } from '../services/jobWorker';
 import { runPublishJob } from './publishJob';
 import type { FromPublishWorker, PublishJob } from './publishWorkerProtocol';
 
@@ -39,22 +39,19 @@ export class PublishService {
   }
 
   private inWorker(job: PublishJob, w: PublishWorkerOptions): Promise<PublishResult> {
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(w.script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: w.maxHeapMb ?? 2048 } });
-      let settled = false;
-      const settle = (f: () => void): void => {
-        if (settled) return;
-        settled = true;
-        f();
-        void worker.terminate();
-      };
-      worker.on('message', (m: FromPublishWorker) => {
-        if (m.type === 'progress') this.progress = { running: true, ...m.progress };
-        else if (m.type === 'done') settle(() => resolve(m.result));
-        else settle(() => reject(new AppError((ERROR_CODES as readonly string[]).includes(m.code) ? (m.code as ErrorCode) : 'INTERNAL', m.message)));
-      });
-      worker.on('error', (e) => settle(() => reject(new AppError('INTERNAL', `The publish stopped: ${e.message}`))));
-      worker.on('exit', (code) => settle(() => reject(new AppError('INTERNAL', `The publish worker ended (exit code ${code}) before the site was written.`))));
-    });
+    return runJobWorker<FromPublishWorker, PublishResult>(
+      w.script,
+      job,
+      {
+        onMessage: (m, resolve, reject) => {
+          if (m.type === 'progress') this.progress = { running: true, ...m.progress };
+          else if (m.type === 'done') resolve(m.result);
+          else reject(new AppError((ERROR_CODES as readonly string[]).includes(m.code) ? (m.code as ErrorCode) : 'INTERNAL', m.message));
+        },
+        stopped: (how) =>
+          new AppError('INTERNAL', 'error' in how ? `The publish stopped: ${how.error.message}` : `The publish worker ended (exit code ${how.exitCode}) before the site was written.`),
+      },
+      { maxOldGenerationSizeMb: w.maxHeapMb ?? 2048 },
+    );
   }
 }

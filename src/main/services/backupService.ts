@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { BackupView, RestoreResult } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { BACKUP_DIR, backupDatabase, listBackups, restoreBackup, type BackupInfo, type RestoreOutcome } from '../store/backup';
 import { DB_FILE, type Db } from '../store/openDatabase';
 import type { FromRestoreWorker, RestoreJob } from '../store/restoreWorker';
+import { runJobWorker } from './jobWorker';
 
 /** Where the restore worker's code is: dist/main/restore-worker.cjs beside the bundled entry points. */
 export interface RestoreWorkerOptions {
@@ -99,20 +99,12 @@ export class BackupService {
   }
 
   private inWorker(w: RestoreWorkerOptions, job: RestoreJob): Promise<RestoreOutcome> {
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(w.script, { workerData: job });
-      let settled = false;
-      const settle = (f: () => void): void => {
-        if (settled) return;
-        settled = true;
-        f();
-        void worker.terminate();
-      };
-      worker.on('message', (m: FromRestoreWorker) => settle(() => (m.type === 'done' ? resolve(m.outcome) : reject(new Error(m.message)))));
-      worker.on('error', (e) => settle(() => reject(e)));
-      worker.on('exit', (code) => settle(() => reject(new Error(`the restore worker ended (exit code ${code}) before it finished.`))));
+    return runJobWorker<FromRestoreWorker, RestoreOutcome>(w.script, job, {
+      onMessage: (m, resolve, reject) => (m.type === 'done' ? resolve(m.outcome) : reject(new Error(m.message))),
+      stopped: (how) => ('error' in how ? how.error : new Error(`the restore worker ended (exit code ${how.exitCode}) before it finished.`)),
     });
   }
+
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
