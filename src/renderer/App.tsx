@@ -13,6 +13,7 @@ import { RemoveSamplesDialog } from './components/settings/RemoveSamplesDialog';
 import { PublishDialog } from './components/PublishDialog';
 import { SyncStatusBar } from './components/sync/SyncStatusBar';
 import { Toasts } from './components/Toasts';
+import { ViewBoundary } from './components/ViewBoundary';
 import { useAppStore } from './store';
 import { SHORTCUTS, type Shortcut } from './shortcuts';
 import { viewFromHash, type View } from './store/uiSlice';
@@ -21,6 +22,20 @@ import { useMenuCommands } from './useMenuCommands';
 
 // Views other than the library load when first opened (their own chunks), so the library paints without
 // waiting for the editor (and @uiw/react-md-editor), the dashboards or the settings.
+/** Each view by name, for the message that takes its place if it fails (ViewBoundary). */
+const VIEW_NAMES: Record<View['name'], string> = {
+  library: 'The library',
+  doc: 'This document',
+  actions: 'Action items',
+  trash: 'The trash',
+  dashboard: 'The dashboard',
+  sync: 'Sync settings',
+  conflicts: 'The sync conflicts',
+  settings: 'Settings',
+  postmortems: 'The postmortems overview',
+  health: 'The library health check',
+};
+
 const DocumentView = lazy(() => import('./components/DocumentView').then((m) => ({ default: m.DocumentView })));
 const DashboardView = lazy(() => import('./components/dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
 const HealthView = lazy(() => import('./components/health/HealthView').then((m) => ({ default: m.HealthView })));
@@ -192,6 +207,7 @@ export function App() {
         </div>
       </header>
       <main id="main" className="content" tabIndex={-1}>
+        <ViewBoundary resetKey={view.name === 'doc' ? `doc:${view.id}` : view.name} what={VIEW_NAMES[view.name]}>
         {view.name === 'library' && <SampleBanner />}
         {view.name === 'library' && <LibraryView onCreate={(k) => void create(k)} />}
         <Suspense fallback={<p className="loading">Loading…</p>}>
@@ -205,6 +221,7 @@ export function App() {
         {view.name === 'settings' && <SettingsView />}
         {view.name === 'health' && <HealthView />}
         </Suspense>
+        </ViewBoundary>
       </main>
       <SyncStatusBar />
       <Toasts />

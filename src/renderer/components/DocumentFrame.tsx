@@ -15,6 +15,7 @@ import { StatusBadge } from './StatusBadge';
 import { StatusControls } from './StatusControls';
 import { TitleField } from './TitleField';
 import { VersionsPanel } from './VersionsPanel';
+import { ViewBoundary } from './ViewBoundary';
 import '../styles/reading.css';
 
 // The reading view and the editor (children, LazyDocumentEditor) are separate chunks that share the
@@ -63,9 +64,11 @@ export function DocumentFrame({ doc, children }: { doc: Document; children: Reac
           {!known ? (
             <p className="loading">Loading…</p>
           ) : mode.reading ? (
-            <Suspense fallback={<p className="loading">Loading…</p>}>
-              <ReadingView doc={doc} h={h} />
-            </Suspense>
+            <ViewBoundary what="The reading view">
+              <Suspense fallback={<p className="loading">Loading…</p>}>
+                <ReadingView doc={doc} h={h} />
+              </Suspense>
+            </ViewBoundary>
           ) : (
             children
           )}
