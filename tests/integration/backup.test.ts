@@ -149,6 +149,21 @@ describe('restore (docs/reliability.md)', () => {
     expect(hits).toMatchObject({ ok: true, value: [{ title: 'Deleted by mistake' }] });
   });
 
+  it('keeps the newest three replaced databases, so repeated restores do not fill the disk', async () => {
+    app.documents.create('rfc', 'Restored again and again');
+    const backup = await backupDatabase(app.db, path.join(dir, BACKUP_DIR));
+    app.close();
+    const kept: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { keptAs } = await restoreBackup(backup, path.join(dir, DB_FILE), { now: () => new Date(Date.UTC(2026, 11, 2, 10, i)) });
+      kept.push(path.basename(keptAs!));
+    }
+    const left = fs.readdirSync(dir).filter((f) => f.includes('.before-restore-')).sort();
+    expect(left).toEqual(kept.slice(-3));
+    app = open();
+    expect(app.documents.list().map((d) => d.title)).toEqual(['Restored again and again']);
+  });
+
   it('refuses a damaged backup and leaves the workspace as it was', async () => {
     app.documents.create('rfc', 'Current');
     const bad = path.join(dir, 'damaged.sqlite');

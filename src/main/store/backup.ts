@@ -165,7 +165,8 @@ export interface RestoreOutcome {
 /**
  * Restores a backup into a closed workspace (docs/reliability.md, "Restore"):
  * checks the backup, keeps the current database (as
- * designdesk.sqlite.before-restore-<time>, or as a backup with `backUpTo`),
+ * designdesk.sqlite.before-restore-<time>, the newest KEEP_REPLACED of them,
+ * or as a backup with `backUpTo`),
  * drops its WAL and shared-memory files, and copies the backup in with
  * SQLite's backup API. The app must not have the workspace open. A damaged
  * backup is refused before anything changes; a copy that fails leaves the
@@ -215,8 +216,23 @@ export async function restoreBackup(backupFile: string, dbFile: string, options:
       fs.rmSync(tmp, { force: true });
       throw e;
     }
+    if (keptAs) pruneReplaced(dbFile, KEEP_REPLACED);
     return { keptAs, undoFile };
   } finally {
     source.close();
   }
+}
+
+/** How many databases replaced by a restore are kept beside the live one (each is a whole copy of the library). */
+export const KEEP_REPLACED = 3;
+
+/** Deletes all but the newest `keep` of `<dbFile>.before-restore-<time>` (their names sort by time). */
+function pruneReplaced(dbFile: string, keep: number): void {
+  const prefix = `${path.basename(dbFile)}.before-restore-`;
+  const dir = path.dirname(dbFile);
+  const copies = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && /^\d{8}T\d{9}Z$/.test(f.slice(prefix.length)))
+    .sort();
+  for (const f of copies.slice(0, Math.max(0, copies.length - keep))) fs.rmSync(path.join(dir, f), { force: true });
 }

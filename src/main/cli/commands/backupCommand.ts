@@ -68,7 +68,8 @@ export const restoreCommand: Command = {
 "designdesk backup --list", or the path of a backup file. The backup is
 checked first (SQLite integrity_check; a damaged one is refused and nothing
 changes). The current database is kept as designdesk.sqlite.before-restore-
-<time> beside it. DesignDesk must be closed: restore refuses while the app,
+<time> beside it (the newest three such copies are kept). DesignDesk must be
+closed: restore refuses while the app,
 the web host or another command has the workspace open.
 
 After a restore, documents changed since the backup come back from the team
