@@ -31,6 +31,19 @@ async function newRfc(page: Page): Promise<string> {
 }
 
 describe('the one document editor', () => {
+  it('keeps the preview pane reachable by keyboard after the toolbar hides it and shows it again', async () => {
+    const { page } = web;
+    await newRfc(page);
+    const toolbar = page.locator('[data-body-editor] .w-md-editor-toolbar');
+    const marks = (): Promise<(string | null)[]> => preview(page).evaluate((p) => [p.getAttribute('tabindex'), p.getAttribute('role'), p.getAttribute('aria-label')]);
+    expect(await marks()).toEqual(['0', 'region', 'Preview']);
+    await toolbar.getByRole('button', { name: /^Edit code/ }).click();
+    await expect.poll(() => preview(page).count()).toBe(0);
+    await toolbar.getByRole('button', { name: /^Live code/ }).click();
+    await preview(page).waitFor();
+    await expect.poll(marks).toEqual(['0', 'region', 'Preview']);
+  });
+
   it('shows the outline with every template section marked empty and the hints in the preview, never in the text', async () => {
     const { page } = web;
     const id = await newRfc(page);

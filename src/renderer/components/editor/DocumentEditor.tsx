@@ -52,14 +52,24 @@ export function DocumentEditor({ doc }: { doc: Document }) {
   const outlineSource = useDeferredValue(doc.body);
   const entries = useMemo(() => outlineOf(outlineSource), [outlineSource]);
 
-  // The preview pane scrolls on its own: make it reachable and named for the keyboard (the library's div takes no props).
+  // The preview pane scrolls on its own: make it reachable and named for the keyboard (the library's div takes no
+  // props). The library can put a new pane in place from its own state, without this component drawing again, so
+  // every pane that appears is marked as it appears (an accessibility scan under load once caught one unmarked).
   useEffect(() => {
-    const pane = wrapRef.current?.querySelector<HTMLElement>('.w-md-editor-preview');
-    if (!pane || pane.tabIndex === 0) return;
-    pane.tabIndex = 0;
-    pane.setAttribute('role', 'region');
-    pane.setAttribute('aria-label', 'Preview');
-  });
+    const wrap = wrapRef.current;
+    if (!wrap) return;
+    const mark = (): void => {
+      const pane = wrap.querySelector<HTMLElement>('.w-md-editor-preview');
+      if (!pane || pane.tabIndex === 0) return;
+      pane.tabIndex = 0;
+      pane.setAttribute('role', 'region');
+      pane.setAttribute('aria-label', 'Preview');
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(wrap, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
 
   const textarea = (): HTMLTextAreaElement | null => wrapRef.current?.querySelector<HTMLTextAreaElement>('textarea.w-md-editor-text-input') ?? null;
 
