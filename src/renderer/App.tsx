@@ -172,6 +172,8 @@ export function App() {
         <a
           href="#library"
           className="brand"
+          title="DesignDesk: the library"
+          aria-label="DesignDesk: the library"
           onClick={(e) => {
             e.preventDefault();
             go({ name: 'library' });
@@ -180,7 +182,7 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             ◆
           </span>{' '}
-          DesignDesk
+          <span className="brand-name">DesignDesk</span>
         </a>
         <nav aria-label="Main" className="topnav">
           {NAV.map((n) => (

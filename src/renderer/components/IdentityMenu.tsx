@@ -53,7 +53,7 @@ export function IdentityMenu() {
       >
         {/* The initial is CSS content (shell.css): visible text stays "name", which the aria-label contains (axe label-content-name-mismatch). */}
         <span className="identity-avatar" aria-hidden="true" data-initial={identity.name.trim().charAt(0).toUpperCase()} />
-        {identity.name} <span aria-hidden="true">▾</span>
+        <span className="identity-name">{identity.name}</span> <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div className="identity-popover" role="dialog" aria-label="Identity">
