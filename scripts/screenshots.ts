@@ -218,6 +218,15 @@ async function main(): Promise<void> {
     await shoot(page, 'sync-settings');
     await go(page, 'Settings', 'Settings');
     await shoot(page, 'settings');
+    // The Backups section, below the fold, with one backup taken: brought under the top bar.
+    const backups = page.locator('section', { has: page.getByRole('heading', { name: 'Backups', level: 2 }) });
+    await backups.getByRole('button', { name: 'Back up now' }).click();
+    await backups.getByRole('button', { name: /^Restore/ }).first().waitFor();
+    await page.getByRole('heading', { name: 'Backups', level: 2 }).evaluate((h) => {
+      h.closest('section')?.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -(document.querySelector('header')?.getBoundingClientRect().height ?? 0) - 16);
+    });
+    await shoot(page, 'settings-backups');
 
     await go(page, 'Library', 'Library');
     await page.keyboard.press('Control+Shift+P');
