@@ -29,7 +29,7 @@ import { openDatabase, type Db } from './store/openDatabase';
 import { ReviewStore } from './store/reviewStore';
 import { SearchIndex } from './store/searchIndex';
 import { SettingsStore } from './store/settingsStore';
-import { BACKUP_DIR, startAutoBackup, type AutoBackupOptions } from './store/backup';
+import { startAutoBackup, type AutoBackupOptions } from './store/backup';
 import { BackupService, type RestoreWorkerOptions } from './services/backupService';
 import { AppError } from '../shared/errors';
 import { FileSecretStore, type SecretStore } from './sync/secretStore';
@@ -141,7 +141,8 @@ export function createApp(options: AppOptions): App {
   const dbFile = path.join(options.workspaceDir, DB_FILE);
   const open = (): Db => openDatabase(dbFile, { nativeBinding: options.nativeBinding });
   const autoOptions = options.backups === true ? {} : options.backups || null;
-  const startBackups = (db: Db, skipFirst: boolean) => (autoOptions ? startAutoBackup(db, path.join(options.workspaceDir, BACKUP_DIR), { ...(options.now ? { now: options.now } : {}), ...autoOptions, skipFirst }) : null);
+  // The hourly backups go through the backup service: in its worker when the host gives one.
+  const startBackups = (skipFirst: boolean) => (autoOptions ? startAutoBackup(() => backups.take(), { ...autoOptions, skipFirst }) : null);
   /** While set, every call waits for it (a restore holds the workspace still). */
   let gate: Promise<unknown> | null = null;
   const busy = (): string | null =>
@@ -164,7 +165,7 @@ export function createApp(options: AppOptions): App {
       await auto?.running();
       const reason = busy();
       if (reason) {
-        auto = startBackups(parts.db, true);
+        auto = startBackups(true);
         throw new AppError('CONFLICT', reason);
       }
       parts.sync.close();
@@ -174,7 +175,7 @@ export function createApp(options: AppOptions): App {
         return await swap();
       } finally {
         parts = compose(open(), options, backups);
-        auto = startBackups(parts.db, true);
+        auto = startBackups(true);
       }
     },
   });
@@ -185,7 +186,7 @@ export function createApp(options: AppOptions): App {
     lock?.release();
     throw e;
   }
-  let auto = startBackups(parts.db, false);
+  let auto = startBackups(false);
   return {
     get db() {
       return parts.db;

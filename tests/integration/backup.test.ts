@@ -99,7 +99,7 @@ describe('startAutoBackup', () => {
     const backups = path.join(dir, BACKUP_DIR);
     const written: string[] = [];
     let t = Date.parse('2026-11-27T10:00:00Z');
-    const auto = startAutoBackup(app.db, backups, { intervalMs: 30, now: () => new Date((t += 1000)), onBackup: (f) => written.push(f) });
+    const auto = startAutoBackup(() => backupDatabase(app.db, backups, { now: () => new Date((t += 1000)) }), { intervalMs: 30, onBackup: (f) => written.push(f) });
     for (let i = 0; i < 100 && written.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     auto.stop();
     await auto.running();
@@ -110,7 +110,7 @@ describe('startAutoBackup', () => {
 
     const errors: unknown[] = [];
     fs.writeFileSync(path.join(dir, 'not-a-folder'), 'x');
-    const failing = startAutoBackup(app.db, path.join(dir, 'not-a-folder', 'backups'), { onError: (e) => errors.push(e) });
+    const failing = startAutoBackup(() => backupDatabase(app.db, path.join(dir, 'not-a-folder', 'backups')), { onError: (e) => errors.push(e) });
     await failing.running();
     failing.stop();
     expect(errors).toHaveLength(1);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
+import Database from 'better-sqlite3';
 import { BACKUP_DIR } from '../../src/main/store/backup';
 import { sourceRestoreWorker } from '../support/sourceWorkers';
 
@@ -54,6 +55,60 @@ describe('backups:list and backups:create', () => {
     expect((await call('backups:list', {})).backups).toEqual([second, first]);
     // Counting opened each backup read-only and left nothing beside it.
     expect(fs.readdirSync(path.join(dir, BACKUP_DIR)).sort()).toEqual([first.id, second.id]);
+  });
+});
+
+describe('backups taken in the backup worker', () => {
+  /** The source-built worker behind a wrapper that notes each job's type, so a test can see where the copy ran. */
+  function recordingWorker(): { script: string; jobs: () => string[] } {
+    const marker = path.join(dir, 'worker-jobs.txt');
+    const script = path.join(dir, 'recording-worker.cjs');
+    fs.writeFileSync(script, `require('node:fs').appendFileSync(${JSON.stringify(marker)}, require('node:worker_threads').workerData.type + '\\n');\nrequire(${JSON.stringify(sourceRestoreWorker().script)});\n`);
+    return { script, jobs: () => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').split('\n').filter(Boolean) : []) };
+  }
+
+  it('"Back up now" copies in the worker while the app keeps writing: one standalone, complete copy', async () => {
+    const worker = recordingWorker();
+    app = open({ restoreWorker: { script: worker.script } });
+    for (let i = 0; i < 40; i++) await call('docs:create', { kind: 'rfc', title: `Before ${i}` });
+    const backingUp = call('backups:create', {});
+    const during = await Promise.all(Array.from({ length: 10 }, (_, i) => call('docs:create', { kind: 'adr', title: `During ${i}` })));
+    const backup = await backingUp;
+    expect(worker.jobs()).toEqual(['backup']);
+    expect(during).toHaveLength(10);
+    // A snapshot from some moment of the writes: every document before it, none half-written.
+    expect(backup.documents).toBeGreaterThanOrEqual(40);
+    expect(backup.documents).toBeLessThanOrEqual(50);
+    expect(fs.readdirSync(path.join(dir, BACKUP_DIR))).toEqual([backup.id]);
+    const copy = new Database(path.join(dir, BACKUP_DIR, backup.id), { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      copy.close();
+    }
+    // And it restores like any other.
+    await call('backups:restore', { id: backup.id });
+    expect((await titles()).filter((t) => t.startsWith('Before'))).toHaveLength(40);
+    expect(worker.jobs()).toEqual(['backup', 'restore']);
+  });
+
+  it('the hourly backups run in the worker too', async () => {
+    const worker = recordingWorker();
+    const written: string[] = [];
+    app = open({ restoreWorker: { script: worker.script }, backups: { onBackup: (f) => written.push(f) } });
+    for (let i = 0; i < 200 && written.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(written).toHaveLength(1);
+    expect(worker.jobs()).toEqual(['backup']);
+  });
+
+  it('says why a backup failed in the worker, and the app goes on', async () => {
+    app = open({ restoreWorker: sourceRestoreWorker() });
+    fs.writeFileSync(path.join(dir, BACKUP_DIR), 'a file where the backups folder should be');
+    const r = await app.dispatch('backups:create', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(new RegExp(`^The backup could not be written to ${path.join(dir, BACKUP_DIR)}: .*EEXIST.*The library is unchanged\\.$`));
+    expect(await call('docs:create', { kind: 'rfc', title: 'Still writing' })).toMatchObject({ title: 'Still writing' });
   });
 });
 

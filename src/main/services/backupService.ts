@@ -4,10 +4,10 @@ import type { BackupView, RestoreResult } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { BACKUP_DIR, backupDatabase, listBackups, restoreBackup, type BackupInfo, type RestoreOutcome } from '../store/backup';
 import { DB_FILE, type Db } from '../store/openDatabase';
-import type { FromRestoreWorker, RestoreJob } from '../store/restoreWorker';
+import type { BackupJob, FromRestoreWorker, RestoreJob } from '../store/restoreWorker';
 import { runJobWorker } from './jobWorker';
 
-/** Where the restore worker's code is: dist/main/restore-worker.cjs beside the bundled entry points. */
+/** Where the backup worker's code is (restores and backups): dist/main/restore-worker.cjs beside the bundled entry points. */
 export interface RestoreWorkerOptions {
   script: string | URL;
 }
@@ -21,7 +21,7 @@ export interface BackupServiceDeps {
   /** Backups kept after a new one (as the automatic backups keep). */
   keep?: number;
   nativeBinding?: string;
-  /** Check and copy the backup in this worker thread; in the calling thread when absent (tests, the CLI's own process). */
+  /** Take backups, and check and copy a restored one, in this worker thread; in the calling thread when absent (tests, the CLI's own process). */
   worker?: RestoreWorkerOptions;
   /** Why a restore cannot start now (a sync or a publish is running), or null. */
   busy: () => string | null;
@@ -54,9 +54,36 @@ export class BackupService {
     return listBackups(this.dir).map((b) => this.view(b));
   }
 
-  /** A backup now. */
+  /** A backup now ("Back up now"); one backup or restore at a time. */
   create(): Promise<BackupView> {
-    return this.serial(async () => this.viewOf(await backupDatabase(this.d.db(), this.dir, this.options())));
+    return this.serial(async () => {
+      let file: string;
+      try {
+        file = await this.take();
+      } catch (e) {
+        const why = (e instanceof Error ? e.message : String(e)).replace(/^SqliteError: /, '');
+        const full = /ENOSPC|SQLITE_FULL|database or disk is full/i.test(why);
+        throw new AppError(full ? 'DISK_FULL' : 'INTERNAL', `The backup could not be written to ${this.dir}: ${why}. The library is unchanged.`);
+      }
+      return this.viewOf(file);
+    });
+  }
+
+  /**
+   * Writes a backup of the open database and returns its file: in the worker
+   * when there is one (the copy reads the whole file: seconds for a large
+   * workspace), else with SQLite's online backup in this thread. The app's
+   * hourly backups call this directly: they must not wait behind a restore
+   * that waits for them to stop.
+   */
+  take(): Promise<string> {
+    const w = this.d.worker;
+    if (!w) return backupDatabase(this.d.db(), this.dir, this.options());
+    const job: BackupJob = { type: 'backup', dbFile: path.join(this.d.workspaceDir, DB_FILE), dir: this.dir, keep: this.d.keep ?? 10, now: this.d.now().toISOString(), ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) };
+    return runJobWorker<FromRestoreWorker, string>(w.script, job, {
+      onMessage: (m, resolve, reject) => (m.type === 'backedUp' ? resolve(m.file) : reject(new Error(m.type === 'error' ? m.message : `the backup worker answered ${m.type}`))),
+      stopped: (how) => ('error' in how ? how.error : new Error(`the backup worker ended (exit code ${how.exitCode}) before it finished.`)),
+    });
   }
 
   /**
@@ -90,7 +117,7 @@ export class BackupService {
     const dbFile = path.join(this.d.workspaceDir, DB_FILE);
     try {
       return await (this.d.worker
-        ? this.inWorker(this.d.worker, { backupFile: target.file, dbFile, backUpTo: this.dir, now: this.d.now().toISOString(), ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) })
+        ? this.inWorker(this.d.worker, { type: 'restore', backupFile: target.file, dbFile, backUpTo: this.dir, now: this.d.now().toISOString(), ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) })
         : restoreBackup(target.file, dbFile, { ...this.options(), backUpTo: this.dir }));
     } catch (e) {
       const why = (e instanceof Error ? e.message : String(e)).replace(/^SqliteError: /, '').replaceAll(target.file, path.basename(target.file));
@@ -100,11 +127,10 @@ export class BackupService {
 
   private inWorker(w: RestoreWorkerOptions, job: RestoreJob): Promise<RestoreOutcome> {
     return runJobWorker<FromRestoreWorker, RestoreOutcome>(w.script, job, {
-      onMessage: (m, resolve, reject) => (m.type === 'done' ? resolve(m.outcome) : reject(new Error(m.message))),
+      onMessage: (m, resolve, reject) => (m.type === 'restored' ? resolve(m.outcome) : reject(new Error(m.type === 'error' ? m.message : `the restore worker answered ${m.type}`))),
       stopped: (how) => ('error' in how ? how.error : new Error(`the restore worker ended (exit code ${how.exitCode}) before it finished.`)),
     });
   }
-
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);

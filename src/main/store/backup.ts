@@ -39,14 +39,52 @@ const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(
  * while the app keeps writing: the copy is one consistent snapshot), under a
  * temporary name renamed only when complete, then keeps the newest `keep`.
  */
-export async function backupDatabase(db: Db, dir: string, options: BackupOptions = {}): Promise<string> {
+export function backupDatabase(db: Db, dir: string, options: BackupOptions = {}): Promise<string> {
+  return writeBackup(dir, options, async (tmp) => {
+    await db.backup(tmp);
+    standalone(db, tmp);
+  });
+}
+
+export interface FileBackupOptions extends BackupOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron); see docs/adr/0003. */
+  nativeBinding?: string;
+}
+
+/**
+ * The same backup taken from the database file through a connection of its
+ * own, for a worker thread while the app keeps the database open and writes
+ * (restoreWorker.ts): `VACUUM INTO` reads one snapshot and is never
+ * restarted by the app's writes, where an online backup from a second
+ * connection starts over on each of them.
+ */
+export function backupDatabaseFile(dbFile: string, dir: string, options: FileBackupOptions = {}): Promise<string> {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  return writeBackup(dir, options, (tmp) => {
+    const source = new Database(dbFile, { readonly: true, fileMustExist: true, ...binding });
+    try {
+      source.prepare('VACUUM INTO ?').run(tmp);
+    } finally {
+      source.close();
+    }
+    const copy = new Database(tmp, binding);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    return Promise.resolve();
+  });
+}
+
+/** Names a new backup in `dir`, has `copy` write it under a temporary name, puts it in place when complete, and rotates. */
+async function writeBackup(dir: string, options: BackupOptions, copy: (tmp: string) => Promise<void>): Promise<string> {
   const { keep = 10, now = () => new Date() } = options;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `designdesk-${stamp(now())}.sqlite`);
   const tmp = `${file}.partial`;
   try {
-    await db.backup(tmp);
-    standalone(db, tmp);
+    await copy(tmp);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -113,11 +151,11 @@ export function rotateBackups(dir: string, keep: number, now: number = Date.now(
 }
 
 /**
- * Backs up now and then every `intervalMs` (default: on start and hourly,
- * keeping 10). One backup at a time; errors go to onError, never thrown.
+ * Takes a backup with `take` now and then every `intervalMs` (default: on
+ * start and hourly). One backup at a time; errors go to onError, never thrown.
  * Returns stop(), which the app calls before closing the database.
  */
-export function startAutoBackup(db: Db, dir: string, options: AutoBackupOptions = {}): { stop(): void; running(): Promise<void> } {
+export function startAutoBackup(take: () => Promise<string>, options: AutoBackupOptions = {}): { stop(): void; running(): Promise<void> } {
   const { intervalMs = 60 * 60 * 1000, onError = () => undefined, onBackup = () => undefined } = options;
   let current: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -125,7 +163,7 @@ export function startAutoBackup(db: Db, dir: string, options: AutoBackupOptions 
     current = current.then(async () => {
       if (stopped) return;
       try {
-        onBackup(await backupDatabase(db, dir, options));
+        onBackup(await take());
       } catch (e) {
         if (!stopped) onError(e);
       }
