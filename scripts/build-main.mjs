@@ -22,7 +22,9 @@ await Promise.all([
   build({ ...common, entryPoints: { 'sync-worker': 'src/main/sync/syncWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   // The publish worker ("Publish site...": src/main/publish/publishService.ts starts it).
   build({ ...common, entryPoints: { 'publish-worker': 'src/main/publish/publishWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
-  // The restore worker (Settings > Backups > Restore...: src/main/services/backupService.ts starts it).
+  // The backup worker (backups, and Settings > Backups > Restore...: src/main/services/backupService.ts starts it).
   build({ ...common, entryPoints: { 'restore-worker': 'src/main/store/restoreWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  // The health worker (the repository health checks after each sync: src/main/services/healthService.ts starts it).
+  build({ ...common, entryPoints: { 'health-worker': 'src/main/services/healthWorker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
 ]);
 console.log('built dist/main');

@@ -65,6 +65,8 @@ export interface AppOptions {
   restoreWorker?: RestoreWorkerOptions;
   /** Run "Publish site..." in this worker thread (the hosts give dist/main/publish-worker.cjs); in the calling thread when absent. */
   publishWorker?: PublishWorkerOptions;
+  /** Run the repository health checks in this worker thread (the hosts give dist/main/health-worker.cjs); in the calling thread when absent. */
+  healthWorker?: { script: string | URL };
   /**
    * The system's proxy for a URL (the desktop shell asks Electron's
    * session.resolveProxy): a proxy URL, or null to go direct. Used when no
@@ -125,7 +127,7 @@ function compose(db: Db, options: AppOptions, backups: BackupService): Parts {
   const onboarding = new OnboardingService(store, settings, trash, options.offerFirstRun ?? false);
   const publisher = new PublishService({ workspaceDir: options.workspaceDir, ...(options.publishWorker ? { worker: options.publishWorker } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const postmortems = new PostmortemOverviewService(db, settings, ctx.now);
-  const health = new HealthService(store, documents, reviewStore, settings, () => sync.status().lastResult?.errors ?? []);
+  const health = new HealthService(store, documents, reviewStore, settings, () => sync.status().lastResult?.errors ?? [], options.healthWorker ? { script: options.healthWorker.script, dbFile: path.join(options.workspaceDir, DB_FILE), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) } : undefined);
   const handlers = createHandlers({ documents, versions, links, search, trash, actionItems, adrs, reviews, suggestions, dashboard, onboarding, postmortems, settings, sync, publisher, health, backups, identity, platform: options.platform ?? {}, info: { version: options.version, workspace: options.workspaceDir, bridge: options.bridge } });
   return { db, documents, importer: new ImportService(store, ctx, [links], recorder), exporter: new ExportService(store), settings, sync, publisher, catchUp, dispatch: createDispatch(handlers, options.dispatch) };
 }

@@ -10,6 +10,7 @@ const ENTRIES = {
   sync: 'src/main/sync/syncWorker.ts',
   publish: 'src/main/publish/publishWorker.ts',
   restore: 'src/main/store/restoreWorker.ts',
+  health: 'src/main/services/healthWorker.ts',
 } as const;
 
 type WorkerName = keyof typeof ENTRIES;
@@ -50,4 +51,9 @@ export function sourcePublishWorker(): { script: string } {
 /** The restore worker from the current source. */
 export function sourceRestoreWorker(): { script: string } {
   return { script: sourceWorkerScript('restore') };
+}
+
+/** The health worker from the current source. */
+export function sourceHealthWorker(): { script: string } {
+  return { script: sourceWorkerScript('health') };
 }

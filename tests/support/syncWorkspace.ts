@@ -8,7 +8,7 @@ import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/errors';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { startGitServer, type GitServer, type GitServerOptions } from './gitServer';
-import { sourceSyncWorker } from './sourceWorkers';
+import { sourceHealthWorker, sourceSyncWorker } from './sourceWorkers';
 
 /** A DesignDesk workspace on a temp folder, as one laptop. */
 export interface Workspace {
@@ -35,8 +35,9 @@ export function openWorkspace(name: string, now: () => Date = () => new Date(), 
     now,
     fallbackIdentity: () => ({ name, email: `${name.toLowerCase()}@example.com` }),
     secrets,
-    // Syncs run in the worker thread, as in the app (in this thread for tests that spy on the engine's steps).
-    ...(syncInThread ? {} : { syncWorker: sourceSyncWorker() }),
+    // Syncs and the health checks after them run in their worker threads, as in the app (in this thread for tests
+    // that spy on the engine's steps).
+    ...(syncInThread ? {} : { syncWorker: sourceSyncWorker(), healthWorker: sourceHealthWorker() }),
     dispatch: { checkOutput: true, onInternalError: (channel, e) => logged.push(`${channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) },
   });
   return {

@@ -124,6 +124,7 @@ function start(): void {
     syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
     publishWorker: { script: path.join(__dirname, 'publish-worker.cjs') },
     restoreWorker: { script: path.join(__dirname, 'restore-worker.cjs') },
+    healthWorker: { script: path.join(__dirname, 'health-worker.cjs') },
     // The system's proxy settings (PAC included), for a sync that no proxy variable decides.
     systemProxy: async (url) => proxyFromPac(await session.defaultSession.resolveProxy(url)),
     backups: { onError: (e) => log?.error('automatic backup failed', e) },

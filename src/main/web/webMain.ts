@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
     publishWorker: { script: path.join(__dirname, 'publish-worker.cjs') },
     restoreWorker: { script: path.join(__dirname, 'restore-worker.cjs') },
+    healthWorker: { script: path.join(__dirname, 'health-worker.cjs') },
     backups: { onError: (e) => log.error('automatic backup failed', e) },
     dispatch: { onInternalError: (channel, e) => log.error(`${channel} failed`, e) },
   });
