@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App, type AppOptions } from '../../src/main/app';
+import type { HealthReport } from '../../src/shared/contract/health';
 import { sourceHealthWorker } from '../support/sourceWorkers';
 
 // The health checks run in their worker thread (healthWorker.ts) when the host
@@ -24,7 +25,7 @@ afterEach(() => {
 async function findingsOf(a: App): Promise<string[]> {
   const r = await a.dispatch('health:check', {});
   if (!r.ok) throw new Error(r.error.message);
-  return r.value.findings.map((f) => `${f.check} ${f.label}: ${f.reason}`);
+  return (r.value as HealthReport).findings.map((f) => `${f.check} ${f.label}: ${f.reason}`);
 }
 
 describe('the health worker', () => {

@@ -21,6 +21,12 @@ import { chooseWorkspaceFolder, showAbout } from './shellActions';
 import { secureWebPreferences } from './webPreferences';
 import { fitWindowState, loadWindowState, saveWindowState } from './windowState';
 
+/**
+ * The worker bundles (sync, publish, backups, health): beside this bundle in dist/main. DESIGNDESK_WORKERS names
+ * another folder, for running this file from source against a built dist/main (tests/unit/electron/electronMain.test.ts).
+ */
+const WORKERS = process.env.DESIGNDESK_WORKERS ?? __dirname;
+
 declare const __APP_VERSION__: string;
 
 let core: App | undefined;
@@ -121,10 +127,10 @@ function start(): void {
     },
     secrets: new SafeStorageSecretStore(path.join(workspaceDir, 'secrets.safe.json')),
     lock: 'desktop',
-    syncWorker: { script: path.join(__dirname, 'sync-worker.cjs') },
-    publishWorker: { script: path.join(__dirname, 'publish-worker.cjs') },
-    restoreWorker: { script: path.join(__dirname, 'restore-worker.cjs') },
-    healthWorker: { script: path.join(__dirname, 'health-worker.cjs') },
+    syncWorker: { script: path.join(WORKERS, 'sync-worker.cjs') },
+    publishWorker: { script: path.join(WORKERS, 'publish-worker.cjs') },
+    restoreWorker: { script: path.join(WORKERS, 'restore-worker.cjs') },
+    healthWorker: { script: path.join(WORKERS, 'health-worker.cjs') },
     // The system's proxy settings (PAC included), for a sync that no proxy variable decides.
     systemProxy: async (url) => proxyFromPac(await session.defaultSession.resolveProxy(url)),
     backups: { onError: (e) => log?.error('automatic backup failed', e) },

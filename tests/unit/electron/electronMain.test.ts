@@ -121,6 +121,10 @@ beforeAll(async () => {
   savedResources = (process as { resourcesPath?: string }).resourcesPath;
   (process as { resourcesPath?: string }).resourcesPath = path.join(base, 'resources');
   vi.stubEnv('DESIGNDESK_WORKSPACE', path.join(base, 'workspace'));
+  // The workers as `npm run build` bundles them (npm test builds before the tests): the backup on start runs in one.
+  const workers = path.resolve('dist/main');
+  if (!fs.existsSync(path.join(workers, 'restore-worker.cjs'))) throw new Error(`${workers}/restore-worker.cjs is missing: run \`npm run build:main\` (npm test builds first).`);
+  vi.stubEnv('DESIGNDESK_WORKERS', workers);
   (globalThis as { __APP_VERSION__?: string }).__APP_VERSION__ = '0.0.0-test';
   await import('../../../src/main/electron/electronMain');
   for (let i = 0; i < 50 && rec.windows.length === 0 && rec.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
