@@ -72,12 +72,13 @@ class SyncWorker {
   /**
    * Starts the worker from its bundle (the app's code as it ships), or from
    * source through tsx when profiling (BENCH_PROFILE_DIR), so that profiles
-   * name the source files.
+   * name the source files; a profiled process also syncs in its own thread,
+   * which the profile records (a worker thread's work is not in it).
    */
   static async start(workspaceDir: string, syncs: 'worker' | 'in-thread' = 'worker'): Promise<SyncWorker> {
     const fromSource = !!process.env.BENCH_PROFILE_DIR;
     const entry = fromSource ? WORKER_SOURCE : await bundle(WORKER_SOURCE, 'syncWorker', 'bench');
-    const appWorker = syncs === 'worker' ? [await bundle(APP_SYNC_WORKER, 'sync-worker', 'bench')] : [];
+    const appWorker = syncs === 'worker' && !fromSource ? [await bundle(APP_SYNC_WORKER, 'sync-worker', 'bench')] : [];
     const child = fork(entry, [workspaceDir, ...appWorker], { execArgv: [...(fromSource ? ['--import', 'tsx'] : []), '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const worker = new SyncWorker(child);
     await worker.next();
