@@ -61,7 +61,7 @@ export class BackupService {
       try {
         file = await this.take();
       } catch (e) {
-        const why = (e instanceof Error ? e.message : String(e)).replace(/^SqliteError: /, '');
+        const why = (e instanceof Error ? e.message : String(e)).replace(/^SqliteError: /, '').replace(/\.$/, '');
         const full = /ENOSPC|SQLITE_FULL|database or disk is full/i.test(why);
         throw new AppError(full ? 'DISK_FULL' : 'INTERNAL', `The backup could not be written to ${this.dir}: ${why}. The library is unchanged.`);
       }

@@ -44,7 +44,8 @@ export function CommentThread({ docId, thread, h }: { docId: string; thread: Thr
           // answer arrives) and gets the text back if the reply fails: nothing typed is lost.
           setReply('');
           void h.run(() => call('reviews:reply', { docId, commentId: thread.id, text })).then((ok) => {
-            if (!ok) setReply((now) => now || text);
+            // Whatever was typed meanwhile stays too, after the reply that did not go.
+            if (!ok) setReply((now) => (now.trim() ? `${text}\n\n${now}` : text));
           });
         }}
       >
