@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
+import { signInAs as signIn, type Person } from '../support/identityAndSelection';
 
 /**
  * Concerns, hold, final comment period and due dates (issue 14) in a real
@@ -36,18 +37,7 @@ const editor = (): Locator => page.getByRole('article', { name: 'RFC-1 editor' }
 const panel = (): Locator => editor().getByRole('complementary', { name: 'Review' });
 const nav = (label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true });
 
-async function signInAs(p: { name: string; email: string }): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: /^Signed in as .*; switch identity$/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Identity' });
-  const recent = dialog.getByRole('button', { name: new RegExp(`^${p.name}`) });
-  if (await recent.count()) await recent.click();
-  else {
-    await dialog.getByLabel('Name').fill(p.name);
-    await dialog.getByLabel('Email').fill(p.email);
-    await dialog.getByRole('button', { name: 'Switch', exact: true }).click();
-  }
-  await page.getByRole('banner').getByRole('button', { name: `Signed in as ${p.name}; switch identity` }).waitFor();
-}
+const signInAs = (p: Person): Promise<void> => signIn(page, p);
 
 async function openRfc(): Promise<void> {
   await nav('Library').click();

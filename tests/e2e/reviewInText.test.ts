@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 import { bodyBox, sectionValue, waitForSection } from '../support/bodyEditor';
+import { selectText, signInAs as signIn, type Person } from '../support/identityAndSelection';
 
 // Reviewing in the text, with two identities on one laptop: the reviewer
 // (Grace) gets review mode, comments on a passage and suggests two changes;
@@ -53,19 +54,7 @@ const editor = (): Locator => page.getByRole('article', { name: 'RFC-1 editor' }
 const panel = (): Locator => editor().getByRole('complementary', { name: 'Review' });
 const reading = (): Locator => editor().locator('[data-reading-body]');
 
-async function signInAs(p: { name: string; email: string }): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: /^Signed in as .*; switch identity$/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Identity' });
-  const recent = dialog.getByRole('button', { name: new RegExp(`^${p.name}`) });
-  if (await recent.count()) {
-    await recent.click();
-  } else {
-    await dialog.getByLabel('Name').fill(p.name);
-    await dialog.getByLabel('Email').fill(p.email);
-    await dialog.getByRole('button', { name: 'Switch', exact: true }).click();
-  }
-  await page.getByRole('banner').getByRole('button', { name: `Signed in as ${p.name}; switch identity` }).waitFor();
-}
+const signInAs = (p: Person): Promise<void> => signIn(page, p);
 
 async function openDoc(): Promise<void> {
   await page.evaluate((id) => {
@@ -76,23 +65,7 @@ async function openDoc(): Promise<void> {
   await panel().getByRole('heading', { name: 'Reviewers' }).waitFor();
 }
 
-/** Selects `text` in the reading view the way a mouse drag would: a range inside the rendered text. */
-async function selectInReading(text: string): Promise<void> {
-  await reading().evaluate((root, t) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent?.indexOf(t) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + t.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${t}" is not in the reading view`);
-  }, text);
-}
+const selectInReading = (text: string): Promise<void> => selectText(reading(), text);
 
 const focusedAttr = (attr: string): Promise<string | null> => page.evaluate((a) => document.activeElement?.getAttribute(a) ?? null, attr);
 

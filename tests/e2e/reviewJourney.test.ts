@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main/app';
 import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 import { sectionBox } from '../support/bodyEditor';
+import { selectText, signInAs as signIn, type Person } from '../support/identityAndSelection';
 
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com' };
 
@@ -26,40 +27,9 @@ async function saved(): Promise<void> {
   await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
 }
 
-/** Switches identity through the top bar menu: a recent identity when listed, else a new name and email. */
-async function signInAs(p: { name: string; email: string }): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: /^Signed in as .*; switch identity$/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Identity' });
-  const recent = dialog.getByRole('button', { name: new RegExp(`^${p.name}`) });
-  if (await recent.count()) {
-    await recent.click();
-  } else {
-    await dialog.getByLabel('Name').fill(p.name);
-    await dialog.getByLabel('Email').fill(p.email);
-    await dialog.getByRole('button', { name: 'Switch', exact: true }).click();
-  }
-  await page.getByRole('banner').getByRole('button', { name: `Signed in as ${p.name}; switch identity` }).waitFor();
-}
+const signInAs = (p: Person): Promise<void> => signIn(page, p);
 
-/** Selects `text` in the reading view (review mode) the way a mouse drag would: a range inside one rendered text. */
-async function selectInReading(text: string): Promise<void> {
-  await editor()
-    .locator('[data-reading-body]')
-    .evaluate((root, t) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = n.textContent?.indexOf(t) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + t.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-      throw new Error(`"${t}" is not in the reading view`);
-    }, text);
-}
+const selectInReading = (text: string): Promise<void> => selectText(editor().locator('[data-reading-body]'), text);
 
 async function dismissToasts(): Promise<void> {
   const dismiss = page.getByRole('button', { name: 'Dismiss' });

@@ -7,6 +7,7 @@ import { startGitServer, type GitServer } from '../support/gitServer';
 import { cloneTeammate } from '../support/syncWorkspace';
 import { ADA, SCREENSHOTS, startWebApp, type WebApp } from '../support/webApp';
 import { sectionBox } from '../support/bodyEditor';
+import { signInAs as signIn, type Person } from '../support/identityAndSelection';
 
 /**
  * Issue 14, "approval means approved as written", driven in a real browser
@@ -48,19 +49,7 @@ async function saved(): Promise<void> {
   await page.getByTestId('save-state').getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
 }
 
-async function signInAs(p: { name: string; email: string }): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: /^Signed in as .*; switch identity$/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Identity' });
-  const recent = dialog.getByRole('button', { name: new RegExp(`^${p.name}`) });
-  if (await recent.count()) {
-    await recent.click();
-  } else {
-    await dialog.getByLabel('Name').fill(p.name);
-    await dialog.getByLabel('Email').fill(p.email);
-    await dialog.getByRole('button', { name: 'Switch', exact: true }).click();
-  }
-  await page.getByRole('banner').getByRole('button', { name: `Signed in as ${p.name}; switch identity` }).waitFor();
-}
+const signInAs = (p: Person): Promise<void> => signIn(page, p);
 
 /** An RFC by Ada, approved by Grace (required) and Linus (optional) and moved to Approved, made through the API as Ada's colleagues would. */
 async function approvedRfc(title: string, summaryText: string): Promise<number> {
