@@ -5,16 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { Document } from '../../src/shared/document';
+import { callApp } from '../support/apiCall';
 
 let dir: string;
 let app: App;
 let today = '2026-11-20';
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 
 async function postmortem(title: string, actionItems: unknown[]): Promise<Document> {
   const doc = await call('docs:create', { kind: 'postmortem', title });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
+import { callApp } from '../support/apiCall';
 
 const ADA = { name: 'Ada', email: 'ada@example.com' };
 const GRACE = { name: 'Grace', email: 'grace@example.com' };
@@ -14,11 +15,7 @@ let dir: string;
 let app: App;
 let clock: number;
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 const as = (p: typeof ADA) => call('identity:set', p);
 
 /** An RFC by `author`, reviewers as given, review requested. */

@@ -4,17 +4,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
+import { callApp } from '../support/apiCall';
 
 const ADA = { name: 'Ada', email: 'ada@example.com' };
 
 let dir: string;
 let app: App;
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 
 /** A matrix with the given revisit fields, moved to `status`. */
 async function matrix(title: string, fields: Record<string, unknown>, status: 'draft' | 'decided' | 'superseded') {

@@ -5,17 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { Document } from '../../src/shared/document';
+import { callApp } from '../support/apiCall';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/import');
 let dir: string;
 let app: App;
 let clock: Date;
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 
 async function byRef(kind: Document['kind'], number: number): Promise<Document> {
   const hit = (await call('docs:list', { kind })).find((d) => d.number === number);

@@ -7,6 +7,7 @@ import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { Document } from '../../src/shared/document';
 import type { ApiError } from '../../src/shared/errors';
 import type { DocKind } from '../../src/shared/kinds/kinds';
+import { callApp, refusalOf } from '../support/apiCall';
 
 let dir: string;
 let app: App;
@@ -21,17 +22,9 @@ function open(): App {
   });
 }
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 
-async function refusal(channel: Channel, input: unknown): Promise<ApiError> {
-  const r = await app.dispatch(channel, input);
-  if (r.ok) throw new Error(`${channel} was expected to be refused`);
-  return r.error;
-}
+const refusal = (channel: Channel, input: unknown): Promise<ApiError> => refusalOf(app, channel, input);
 
 async function doc(kind: DocKind, title: string, body?: string): Promise<Document> {
   const d = await call('docs:create', { kind, title });

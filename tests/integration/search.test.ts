@@ -13,16 +13,13 @@ import type { SearchHit } from '../../src/shared/contract/search';
 import type { Document } from '../../src/shared/document';
 import type { DocKind } from '../../src/shared/kinds/kinds';
 import { toFtsQuery } from '../../src/shared/search/ftsQuery';
+import { callApp } from '../support/apiCall';
 
 let dir: string;
 let app: App;
 let clock = Date.parse('2026-11-20T12:00:00Z');
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 
 async function make(kind: DocKind, title: string, edit: { body?: string; fields?: Record<string, unknown> } = {}): Promise<Document> {
   const doc = await call('docs:create', { kind, title });

@@ -11,6 +11,7 @@ import { DocumentStore } from '../../src/main/store/documentStore';
 import { MIGRATIONS } from '../../src/main/store/migrations';
 import { DB_FILE, openDatabase, type Db } from '../../src/main/store/openDatabase';
 import type { Channel, Input, Output } from '../../src/shared/contract';
+import { callApp } from '../support/apiCall';
 
 // When the search index is written (migration 008, docs/adr/0037-when-the-search-index-is-written.md):
 // a save marks its row in search_dirty, and the index catches up before every search, after a pause in
@@ -30,11 +31,7 @@ const open = (): App =>
     dispatch: { checkOutput: true },
   });
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 
 const pending = (db: Db = app.db): number => db.prepare('SELECT count(*) FROM search_dirty').pluck().get() as number;
 /** What the index holds for a document, read straight from its content table (no search, so no flush). */

@@ -6,6 +6,7 @@ import { createApp, type App } from '../../src/main/app';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { Document } from '../../src/shared/document';
 import type { ApiError } from '../../src/shared/errors';
+import { callApp, refusalOf } from '../support/apiCall';
 
 let dir: string;
 let app: App;
@@ -23,17 +24,9 @@ function open(): App {
   });
 }
 
-async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Output<C>;
-}
+const call = <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => callApp(app, channel, input);
 
-async function refusal(channel: Channel, input: unknown): Promise<ApiError> {
-  const r = await app.dispatch(channel, input);
-  if (r.ok) throw new Error(`${channel} was expected to be refused`);
-  return r.error;
-}
+const refusal = (channel: Channel, input: unknown): Promise<ApiError> => refusalOf(app, channel, input);
 
 function later(minutes: number): void {
   clock = new Date(clock.getTime() + minutes * MINUTE);
