@@ -50,6 +50,13 @@ describe('runJobWorker', () => {
     await expect(runJobWorker(file, {}, handlers([]))).rejects.toThrow('quit with 3');
   });
 
+  it('gives up on a worker that never answers, with the given error, and ends it', async () => {
+    const file = script('hangs', `parentPort.postMessage({ type: 'progress', n: 1 }); setInterval(() => undefined, 1000);`);
+    const progress: number[] = [];
+    await expect(runJobWorker(file, {}, { ...handlers(progress), timeout: { ms: 300, error: () => new Error('stuck') } })).rejects.toThrow('stuck');
+    expect(progress).toEqual([1]);
+  });
+
   it('holds the worker to its heap limit', async () => {
     const file = script('grows', `const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random()));`);
     await expect(runJobWorker(file, {}, handlers([]), { maxOldGenerationSizeMb: 32 })).rejects.toThrow(/crashed: .*memory/i);

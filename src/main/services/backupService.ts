@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupView, RestoreResult } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
-import { BACKUP_DIR, backupDatabase, listBackups, restoreBackup, type BackupInfo, type RestoreOutcome } from '../store/backup';
+import { BACKUP_DIR, backupDatabase, KEEP_BACKUPS, listBackups, restoreBackup, type BackupInfo, type RestoreOutcome } from '../store/backup';
 import { DB_FILE, type Db } from '../store/openDatabase';
 import type { BackupJob, FromRestoreWorker, RestoreJob } from '../store/restoreWorker';
 import { runJobWorker } from './jobWorker';
@@ -79,7 +79,7 @@ export class BackupService {
   take(): Promise<string> {
     const w = this.d.worker;
     if (!w) return backupDatabase(this.d.db(), this.dir, this.options());
-    const job: BackupJob = { type: 'backup', dbFile: path.join(this.d.workspaceDir, DB_FILE), dir: this.dir, keep: this.d.keep ?? 10, now: this.d.now().toISOString(), ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) };
+    const job: BackupJob = { type: 'backup', dbFile: path.join(this.d.workspaceDir, DB_FILE), dir: this.dir, keep: this.d.keep ?? KEEP_BACKUPS, now: this.d.now().toISOString(), ...(this.d.nativeBinding ? { nativeBinding: this.d.nativeBinding } : {}) };
     return runJobWorker<FromRestoreWorker, string>(w.script, job, {
       onMessage: (m, resolve, reject) => (m.type === 'backedUp' ? resolve(m.file) : reject(new Error(m.type === 'error' ? m.message : `the backup worker answered ${m.type}`))),
       stopped: (how) => ('error' in how ? how.error : new Error(`the backup worker ended (exit code ${how.exitCode}) before it finished.`)),

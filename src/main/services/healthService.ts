@@ -19,7 +19,12 @@ export interface HealthWorkerOptions {
   /** The workspace database the worker opens read-only. */
   dbFile: string;
   nativeBinding?: string;
+  /** How long a check may take (HEALTH_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
+
+/** A health check of 10,000 documents takes under a second: two minutes means it is stuck. */
+export const HEALTH_TIMEOUT_MS = 120_000;
 
 /**
  * Repository health: the checks of `designdesk lint` (shared, in
@@ -81,6 +86,8 @@ export class HealthService {
     return runJobWorker<FromHealthWorker, FoundHealth[]>(w.script, job, {
       onMessage: (m, resolve, reject) => (m.type === 'found' ? resolve(m.found) : reject(new AppError('INTERNAL', `The health check failed: ${m.message}`))),
       stopped: (how) => new AppError('INTERNAL', 'error' in how ? `The health check stopped: ${how.error.message}` : `The health worker ended (exit code ${how.exitCode}) before it answered.`),
+      // Seconds even for a large library: far past that, something is stuck, and the check says so.
+      timeout: { ms: w.timeoutMs ?? HEALTH_TIMEOUT_MS, error: () => new AppError('INTERNAL', `The health check took more than ${Math.round((w.timeoutMs ?? HEALTH_TIMEOUT_MS) / 1000)} s and was stopped; the next sync checks again.`) },
     });
   }
 }

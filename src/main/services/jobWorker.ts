@@ -6,6 +6,8 @@ export interface JobWorkerHandlers<M, T> {
   onMessage(message: M, resolve: (value: T) => void, reject: (error: Error) => void): void;
   /** The error for an uncaught error in the worker (`error`) or its ending before it answered (`exitCode`). */
   stopped(how: { error: Error } | { exitCode: number }): Error;
+  /** Give up after this long (the worker is ended) with this error; no limit when absent. */
+  timeout?: { ms: number; error: () => Error };
 }
 
 /**
@@ -20,9 +22,11 @@ export function runJobWorker<M, T>(script: string | URL, workerData: unknown, ha
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(script, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     let settled = false;
+    const timer = handlers.timeout ? setTimeout(() => settle(() => reject(handlers.timeout!.error())), handlers.timeout.ms) : null;
     const settle = (f: () => void): void => {
       if (settled) return;
       settled = true;
+      if (timer) clearTimeout(timer);
       f();
       void worker.terminate();
     };

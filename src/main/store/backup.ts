@@ -32,6 +32,9 @@ export interface BackupInfo {
   bytes: number;
 }
 
+/** How many backups are kept unless told otherwise (the app's hourly ones, "Back up now", `designdesk backup`). */
+export const KEEP_BACKUPS = 10;
+
 const stamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace('.', '');
 
 /**
@@ -79,7 +82,7 @@ export function backupDatabaseFile(dbFile: string, dir: string, options: FileBac
 
 /** Names a new backup in `dir`, has `copy` write it under a temporary name, puts it in place when complete, and rotates. */
 async function writeBackup(dir: string, options: BackupOptions, copy: (tmp: string) => Promise<void>): Promise<string> {
-  const { keep = 10, now = () => new Date() } = options;
+  const { keep = KEEP_BACKUPS, now = () => new Date() } = options;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `designdesk-${stamp(now())}.sqlite`);
   const tmp = `${file}.partial`;
